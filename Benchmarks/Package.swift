@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+// Storekeeper's benchmarks (package-benchmark). Run inside this folder:
+//   swift package --allow-writing-to-package-directory benchmark
+// Every goal is a ratio against a peer measured in the same run.
+
+import PackageDescription
+
+let package = Package(
+    name: "StorekeeperBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Storekeeper", path: ".."),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "StorekeeperCore", package: "Storekeeper"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Core",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "JSONBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "StorekeeperJSON", package: "Storekeeper"),
+            ],
+            path: "JSON",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

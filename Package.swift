@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+// Storekeeper has no package dependencies: that is a rule, not an accident.
+// Benchmarks/ and Examples/ are nested packages with their own manifests.
+
+import PackageDescription
+
+let package = Package(
+    name: "Storekeeper",
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
+    products: [
+        .library(name: "Storekeeper", targets: ["Storekeeper"]),
+        .library(name: "StorekeeperCore", targets: ["StorekeeperCore"]),
+        .library(name: "StorekeeperJSON", targets: ["StorekeeperJSON"]),
+        .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
+    ],
+    targets: [
+        .target(name: "StorekeeperCore"),
+        .target(name: "StorekeeperJSON", dependencies: ["StorekeeperCore"]),
+        .target(
+            name: "Storekeeper",
+            dependencies: ["StorekeeperCore", "StorekeeperJSON"]
+        ),
+        .target(name: "StorekeeperTesting", dependencies: ["StorekeeperCore"]),
+
+        .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore"]),
+        .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON"]),
+        .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ])
+    target.swiftSettings = settings
+}

@@ -1,0 +1,3 @@
+// The umbrella module: `import Storekeeper` brings in every module except StorekeeperTesting.
+@_exported public import StorekeeperCore
+@_exported public import StorekeeperJSON

@@ -1,0 +1,147 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// RFC 8259 number grammar and exact conversions, shared by the parser and ``JSONNumber``.
+enum JSONNumberGrammar {
+    /// The failure of ``length(of:from:)``: where the number went wrong and why.
+    struct Failure: Error {
+        let offset: Int
+        let reason: String
+    }
+
+    /// The length of the number starting at `start`, or the offset and reason it is malformed.
+    ///
+    /// Grammar: `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result<Int, Failure> {
+        var index = start
+        let end = bytes.count
+        if index < end, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < end, isDigit(bytes[index]) else {
+            return .failure(Failure(offset: index, reason: "expected a digit"))
+        }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < end, isDigit(bytes[index]) {
+                return .failure(Failure(offset: index, reason: "leading zeros are not allowed in numbers"))
+            }
+        } else {
+            while index < end, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < end, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < end, isDigit(bytes[index]) else {
+                return .failure(Failure(offset: index, reason: "expected a digit after the decimal point"))
+            }
+            while index < end, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < end, isDigit(bytes[index]) else {
+                return .failure(Failure(offset: index, reason: "expected a digit in the exponent"))
+            }
+            while index < end, isDigit(bytes[index]) { index += 1 }
+        }
+        return .success(index - start)
+    }
+
+    /// The length of the valid number starting at `start`, or `nil` if it is malformed.
+    static func length(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        if case .success(let length) = scan(bytes, from: start) { length } else { nil }
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
+
+    /// The value of a valid JSON number's text if it is an integer literal within `Int64`,
+    /// written canonically (so `-0` stays text).
+    static func canonicalInt64(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { canonicalInt64($0) }
+    }
+
+    /// See ``canonicalInt64(_:)-(String)``; `bytes` is a valid JSON number.
+    static func canonicalInt64(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard bytes.count - index <= 19, bytes.count > index else { return nil }
+        if negative, bytes.count == 2, bytes[1] == UInt8(ascii: "0") { return nil }
+        var magnitude: UInt64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            magnitude = magnitude &* 10 &+ UInt64(digit)
+            index += 1
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    /// The exact `Decimal` of a valid JSON number's text, or `nil` if `Decimal` cannot hold it.
+    static func exactDecimal(_ text: String) -> Decimal? {
+        var negative = false
+        var digits: [UInt8] = []
+        var exponent = 0
+        var seenPoint = false
+        var exponentValue = 0
+        var exponentNegative = false
+        var inExponent = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-") where !inExponent:
+                negative = true
+            case UInt8(ascii: "-"):
+                exponentNegative = true
+            case UInt8(ascii: "+"):
+                continue
+            case UInt8(ascii: "."):
+                seenPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                inExponent = true
+            default:
+                let digit = byte &- UInt8(ascii: "0")
+                if inExponent {
+                    // Saturate: anything past a few thousand is out of Decimal's range anyway.
+                    exponentValue = min(exponentValue * 10 + Int(digit), 100_000)
+                } else {
+                    if digits.isEmpty && digit == 0 {
+                        if seenPoint { exponent -= 1 }
+                        continue
+                    }
+                    digits.append(digit)
+                    if seenPoint { exponent -= 1 }
+                }
+            }
+        }
+        exponent += exponentNegative ? -exponentValue : exponentValue
+        // Trailing zeros move into the exponent so they do not count against the 38 digits.
+        while let last = digits.last, last == 0 {
+            digits.removeLast()
+            exponent += 1
+        }
+        if digits.isEmpty { return Decimal(0) }
+        guard digits.count <= 38 else { return nil }
+        var significand: Decimal
+        if digits.count <= 19 {
+            significand = Decimal(digits.reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1) })
+        } else {
+            significand = Decimal(0)
+            for digit in digits {
+                significand = significand * 10 + Decimal(Int(digit))
+            }
+        }
+        guard (-128...127).contains(exponent) else { return nil }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
+        return value.isNaN ? nil : value
+    }
+}

@@ -1,0 +1,127 @@
+/// A JSON object: members in the order they were written or added.
+///
+/// Lookup by name is a linear scan, which is the fastest choice for the small objects of API
+/// payloads. Names compare by their UTF-8 bytes, as RFC 8259 compares them. A parsed object has
+/// unique names (see ``JSONParsingOptions/duplicateKeys``); ``append(_:_:)`` does not check, and
+/// ``subscript(_:)->JSONValue?`` sets by replacing.
+///
+/// ```swift
+/// var object: JSONObject = ["sku": "A-1"]
+/// object["qty"] = 3
+/// object.keys  // ["sku", "qty"]
+/// ```
+public struct JSONObject: Sendable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
+    /// A member: its name and value.
+    public typealias Element = (key: String, value: JSONValue)
+
+    /// A member as stored: a struct, so copies use specialised code rather than tuple witnesses.
+    struct Member {
+        var key: String
+        var value: JSONValue
+    }
+
+    /// The members, in order.
+    private(set) var members: [Member]
+
+    /// Creates an empty object.
+    public init() {
+        members = []
+    }
+
+    /// Creates an object from name-value pairs, in order. Later duplicates replace earlier ones.
+    public init(_ members: some Sequence<(String, JSONValue)>) {
+        self.members = []
+        for (key, value) in members {
+            self[key] = value
+        }
+    }
+
+    /// Creates an object from a literal, in the literal's order.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements)
+    }
+
+    /// Creates an object from members the parser has already checked for duplicates.
+    init(uncheckedMembers: [Member]) {
+        members = uncheckedMembers
+    }
+
+    /// The position of the first member.
+    public var startIndex: Int { members.startIndex }
+
+    /// The position after the last member.
+    public var endIndex: Int { members.endIndex }
+
+    /// The member at `position`.
+    public subscript(position: Int) -> Element {
+        let member = members[position]
+        return (member.key, member.value)
+    }
+
+    /// The member names, in order.
+    public var keys: [String] { members.map(\.key) }
+
+    /// The value of the member named `key`, or `nil`.
+    ///
+    /// Setting a value replaces the member in place, or appends it when there is none; setting
+    /// `nil` removes it.
+    ///
+    /// - Complexity: O(*n*), where *n* is the number of members.
+    public subscript(key: String) -> JSONValue? {
+        get {
+            guard let index = index(forKey: key) else { return nil }
+            return members[index].value
+        }
+        set {
+            let existing = index(forKey: key)
+            switch (existing, newValue) {
+            case (let index?, let value?): members[index].value = value
+            case (let index?, nil): members.remove(at: index)
+            case (nil, let value?): members.append(Member(key: key, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The position of the member named `key`, or `nil`.
+    ///
+    /// - Complexity: O(*n*), where *n* is the number of members.
+    public func index(forKey key: String) -> Int? {
+        members.firstIndex { UTF8Key.bytesEqual($0.key, key) }
+    }
+
+    /// Appends a member without looking for an existing one of the same name.
+    ///
+    /// Use it to build objects whose names you know are distinct; it is faster than the subscript.
+    ///
+    /// - Complexity: Amortised O(1).
+    public mutating func append(_ key: String, _ value: JSONValue) {
+        members.append(Member(key: key, value: value))
+    }
+}
+
+extension JSONObject: Hashable {
+    /// Whether two objects have the same names with equal values, in any order.
+    ///
+    /// Objects built with ``append(_:_:)`` that repeat a name compare by each name's first member.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        if zip(lhs.members, rhs.members).allSatisfy({ UTF8Key.bytesEqual($0.key, $1.key) && $0.value == $1.value }) {
+            return true
+        }
+        return lhs.members.allSatisfy { rhs[$0.key] == $0.value } && rhs.members.allSatisfy { lhs[$0.key] != nil }
+    }
+
+    /// Hashes the members independently of their order, consistently with ``==(_:_:)``.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members.count)
+        var combined = 0
+        for member in members {
+            var memberHasher = Hasher()
+            memberHasher.combine(UTF8Key(member.key))
+            memberHasher.combine(member.value)
+            combined ^= memberHasher.finalize()
+        }
+        hasher.combine(combined)
+    }
+}

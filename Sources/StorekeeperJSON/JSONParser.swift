@@ -1,0 +1,459 @@
+/// The RFC 8259 reader: one pass over contiguous UTF-8 bytes, building ``JSONValue``s.
+///
+/// Containers collect their children on two scratch stacks shared by the whole parse, so each
+/// array or object costs one exactly-sized allocation however many elements it has. Escaped
+/// strings are decoded into a reused scratch buffer. Nothing else allocates per token.
+struct JSONParser: ~Copyable {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let duplicateKeys: JSONParsingOptions.DuplicateKeyPolicy
+    private let depthLimit: Int
+    private var index = 0
+    private var depth = 0
+    private var elementStack = ScratchStack<JSONValue>(capacity: 32)
+    private var memberStack = ScratchStack<JSONObject.Member>(capacity: 32)
+    /// For each member on `memberStack`, a fingerprint of its name (see `fingerprint(of:)`):
+    /// duplicate names are looked for among equal fingerprints only.
+    private var memberFingerprints = ScratchStack<UInt64>(capacity: 32)
+    private var scratch: [UInt8] = []
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParsingOptions) {
+        self.bytes = bytes
+        self.duplicateKeys = options.duplicateKeys
+        self.depthLimit = options.effectiveDepthLimit
+    }
+
+    /// Parses exactly one JSON value, surrounded by optional white space, from `bytes`.
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        options: JSONParsingOptions
+    ) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, options: options)
+        guard bytes.count <= options.maximumSize else {
+            throw parser.failure(
+                .sizeLimitExceeded,
+                "the input is \(bytes.count) bytes, more than the limit of \(options.maximumSize)",
+                at: 0
+            )
+        }
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.index < bytes.count {
+            throw parser.failure(
+                .trailingContent,
+                "unexpected \(parser.describeByte(at: parser.index)) after the JSON value",
+                at: parser.index
+            )
+        }
+        return value
+    }
+
+    // MARK: Values
+
+    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        skipWhitespace()
+        guard index < bytes.count else {
+            throw failure(.unexpectedEndOfInput, "expected a value but the input ended", at: index)
+        }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            return try parseObject()
+        case UInt8(ascii: "["):
+            return try parseArray()
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(try parseNumber())
+        default:
+            throw failure(.unexpectedCharacter, "expected a value but found \(describeByte(at: index))", at: index)
+        }
+    }
+
+    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array([])
+        }
+        let base = elementStack.count
+        while true {
+            elementStack.push(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else {
+                throw failure(.unexpectedEndOfInput, "expected ',' or ']' but the input ended", at: index)
+            }
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: ",") { continue }
+            if byte == UInt8(ascii: "]") { break }
+            throw failure(
+                .unexpectedCharacter,
+                "expected ',' or ']' after an array element but found \(describeByte(at: index - 1))",
+                at: index - 1
+            )
+        }
+        let elements = elementStack.popArray(from: base)
+        depth -= 1
+        return .array(elements)
+    }
+
+    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(JSONObject())
+        }
+        let base = memberStack.count
+        var seen: Set<UTF8Key>? = nil
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else {
+                throw failure(.unexpectedEndOfInput, "expected a member name but the input ended", at: index)
+            }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                throw failure(
+                    .unexpectedCharacter,
+                    "expected a member name in double quotes but found \(describeByte(at: index))",
+                    at: index
+                )
+            }
+            let keyOffset = index
+            let key = try parseString()
+            let keyFingerprint = Self.fingerprint(of: key)
+            skipWhitespace()
+            guard index < bytes.count else {
+                throw failure(.unexpectedEndOfInput, "expected ':' but the input ended", at: index)
+            }
+            guard bytes[index] == UInt8(ascii: ":") else {
+                throw failure(
+                    .unexpectedCharacter,
+                    "expected ':' after a member name but found \(describeByte(at: index))",
+                    at: index
+                )
+            }
+            index += 1
+            let value = try parseValue()
+            if let duplicate = duplicateIndex(of: key, fingerprint: keyFingerprint, from: base, seen: &seen) {
+                switch duplicateKeys {
+                case .reject:
+                    throw failure(.duplicateKey, "the member name \"\(key)\" appears more than once", at: keyOffset)
+                case .keepLast:
+                    memberStack[duplicate].value = value
+                }
+            } else {
+                memberStack.push(JSONObject.Member(key: key, value: value))
+                memberFingerprints.push(keyFingerprint)
+            }
+            skipWhitespace()
+            guard index < bytes.count else {
+                throw failure(.unexpectedEndOfInput, "expected ',' or '}' but the input ended", at: index)
+            }
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: ",") { continue }
+            if byte == UInt8(ascii: "}") { break }
+            throw failure(
+                .unexpectedCharacter,
+                "expected ',' or '}' after an object member but found \(describeByte(at: index - 1))",
+                at: index - 1
+            )
+        }
+        let members = memberStack.popArray(from: base)
+        memberFingerprints.truncate(to: base)
+        depth -= 1
+        return .object(JSONObject(uncheckedMembers: members))
+    }
+
+    /// The stack position of an earlier member named `key` in the object starting at `base`.
+    ///
+    /// Names are compared only where their fingerprints match, so the scan is a tight loop over
+    /// integers. From 16 members on, a set of names answers "is it new?" first, so large objects
+    /// stay linear.
+    private func duplicateIndex(
+        of key: String,
+        fingerprint: UInt64,
+        from base: Int,
+        seen: inout Set<UTF8Key>?
+    ) -> Int? {
+        if memberStack.count - base >= 16 {
+            if seen == nil {
+                seen = Set((base..<memberStack.count).map { UTF8Key(memberStack[$0].key) })
+            }
+            if seen?.insert(UTF8Key(key)).inserted == true { return nil }
+        }
+        for position in base..<memberStack.count where memberFingerprints[position] == fingerprint {
+            if UTF8Key.bytesEqual(memberStack[position].key, key) { return position }
+        }
+        return nil
+    }
+
+    /// The name's length mixed with its first eight bytes: equal names have equal fingerprints,
+    /// and the names of one object almost never share one unless they are equal.
+    private static func fingerprint(of key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { utf8 in
+            var prefix: UInt64 = 0
+            let head = UnsafeBufferPointer(rebasing: utf8.prefix(8))
+            withUnsafeMutableBytes(of: &prefix) { $0.copyMemory(from: UnsafeRawBufferPointer(head)) }
+            return prefix ^ UInt64(utf8.count) &* 0x9E37_79B9_7F4A_7C15
+        }
+    }
+
+    private mutating func enterContainer() throws(JSONParseError) {
+        depth += 1
+        if depth > depthLimit {
+            throw failure(
+                .depthLimitExceeded,
+                "arrays and objects nest more than \(depthLimit) levels deep",
+                at: index
+            )
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        for offset in 0..<expected.count {
+            guard index + offset < bytes.count else {
+                throw failure(.unexpectedEndOfInput, "expected '\(literal)' but the input ended", at: index + offset)
+            }
+            guard bytes[index + offset] == expected[offset] else {
+                throw failure(
+                    .unexpectedCharacter,
+                    "expected '\(literal)' but found \(describeByte(at: index + offset))",
+                    at: index + offset
+                )
+            }
+        }
+        index += expected.count
+    }
+
+    private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
+        switch JSONNumberGrammar.scan(bytes, from: index) {
+        case .success(let length):
+            let number = JSONNumber(validatedBytes: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+            index += length
+            return number
+        case .failure(let problem):
+            if problem.offset >= bytes.count {
+                throw failure(.unexpectedEndOfInput, "\(problem.reason) but the input ended", at: problem.offset)
+            }
+            throw failure(
+                .invalidNumber,
+                "\(problem.reason) but found \(describeByte(at: problem.offset))",
+                at: problem.offset
+            )
+        }
+    }
+
+    // MARK: Strings
+
+    /// Parses the string whose opening quote is at `index`.
+    ///
+    /// Plain ASCII runs are skipped eight bytes at a time; only a quote, a backslash, a control
+    /// byte or a non-ASCII byte stops the scan.
+    private mutating func parseString() throws(JSONParseError) -> String {
+        let start = index + 1
+        var position = start
+        var isASCII = true
+        while true {
+            position = ByteScan.firstSpecial(in: bytes, from: position)
+            guard position < bytes.count else { break }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                index = position + 1
+                if isASCII {
+                    return String(unsafeUninitializedCapacity: content.count) { target in
+                        _ = target.initialize(fromContentsOf: content)
+                        return content.count
+                    }
+                }
+                return try validatedString(content, rawStart: start)
+            }
+            if byte == UInt8(ascii: "\\") {
+                index = position
+                return try parseEscapedString(from: start)
+            }
+            if byte < 0x20 {
+                throw controlCharacterFailure(at: position)
+            }
+            isASCII = false
+            position += 1
+        }
+        throw failure(.unexpectedEndOfInput, "the string starting here is never closed", at: start - 1)
+    }
+
+    /// Continues a string that contains escapes: decodes it into `scratch`, from `start`.
+    private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                if let string = String(validating: scratch, as: UTF8.self) {
+                    return string
+                }
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index - 1])
+                let offset = start + (UTF8Validation.firstInvalidOffset(in: raw) ?? 0)
+                throw failure(.invalidUTF8, "the string contains a byte that is not valid UTF-8", at: offset)
+            case UInt8(ascii: "\\"):
+                try decodeEscape()
+            case 0..<0x20:
+                throw controlCharacterFailure(at: index)
+            default:
+                scratch.append(byte)
+                index += 1
+            }
+        }
+        throw failure(.unexpectedEndOfInput, "the string starting here is never closed", at: start - 1)
+    }
+
+    /// Decodes the escape whose backslash is at `index` into `scratch`.
+    private mutating func decodeEscape() throws(JSONParseError) {
+        let escapeStart = index
+        index += 1
+        guard index < bytes.count else {
+            throw failure(.unexpectedEndOfInput, "the escape sequence is cut off by the end of input", at: escapeStart)
+        }
+        let letter = bytes[index]
+        index += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(letter)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            let unit = try readHexQuad(escapeStart: escapeStart)
+            var scalarValue = UInt32(unit)
+            if (0xD800...0xDBFF).contains(unit) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else {
+                    throw loneSurrogateFailure(unit, at: escapeStart)
+                }
+                let lowStart = index
+                index += 2
+                let low = try readHexQuad(escapeStart: lowStart)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw loneSurrogateFailure(unit, at: escapeStart)
+                }
+                scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(unit) {
+                throw loneSurrogateFailure(unit, at: escapeStart)
+            }
+            guard let scalar = Unicode.Scalar(scalarValue) else {
+                throw loneSurrogateFailure(unit, at: escapeStart)
+            }
+            UTF8.encode(scalar) { scratch.append($0) }
+        default:
+            throw failure(
+                .invalidEscape,
+                "'\\\(describeByte(at: index - 1, quoted: false))' is not a JSON escape sequence",
+                at: escapeStart
+            )
+        }
+    }
+
+    private mutating func readHexQuad(escapeStart: Int) throws(JSONParseError) -> UInt16 {
+        var value: UInt16 = 0
+        for _ in 0..<4 {
+            guard index < bytes.count else {
+                throw failure(.unexpectedEndOfInput, "the \\u escape is cut off by the end of input", at: escapeStart)
+            }
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default:
+                throw failure(.invalidUnicodeEscape, "a \\u escape needs four hexadecimal digits", at: escapeStart)
+            }
+            value = value << 4 | UInt16(digit)
+            index += 1
+        }
+        return value
+    }
+
+    private func validatedString(_ content: UnsafeBufferPointer<UInt8>, rawStart: Int) throws(JSONParseError) -> String
+    {
+        if let string = String(validating: content, as: UTF8.self) {
+            return string
+        }
+        let offset = rawStart + (UTF8Validation.firstInvalidOffset(in: content) ?? 0)
+        throw failure(.invalidUTF8, "the string contains a byte that is not valid UTF-8", at: offset)
+    }
+
+    // MARK: Helpers
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
+            default: return
+            }
+        }
+    }
+
+    private func loneSurrogateFailure(_ unit: UInt16, at offset: Int) -> JSONParseError {
+        let hex = String(unit, radix: 16, uppercase: true)
+        return failure(
+            .invalidUnicodeEscape,
+            "\\u\(hex) is half of a surrogate pair without its other half",
+            at: offset
+        )
+    }
+
+    private func controlCharacterFailure(at offset: Int) -> JSONParseError {
+        let hex = String(bytes[offset], radix: 16, uppercase: true)
+        let padded = String(repeating: "0", count: 4 - hex.count) + hex
+        return failure(
+            .controlCharacterInString,
+            "the control character U+\(padded) must be escaped inside a string",
+            at: offset
+        )
+    }
+
+    /// A readable name for the byte at `offset`: `'x'` for printable ASCII, `byte 0xFF` otherwise.
+    private func describeByte(at offset: Int, quoted: Bool = true) -> String {
+        guard offset < bytes.count else { return "the end of input" }
+        let byte = bytes[offset]
+        if (0x21...0x7E).contains(byte) {
+            let character = String(decoding: [byte], as: UTF8.self)
+            return quoted ? "'\(character)'" : character
+        }
+        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+
+    private func failure(_ code: JSONParseError.Code, _ message: String, at offset: Int) -> JSONParseError {
+        let clamped = min(max(offset, 0), bytes.count)
+        var line = 1
+        var column = 1
+        for byte in UnsafeBufferPointer(rebasing: bytes[0..<clamped]) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return JSONParseError(code: code, message: message, offset: clamped, line: line, column: column)
+    }
+}

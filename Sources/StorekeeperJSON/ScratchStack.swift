@@ -1,0 +1,59 @@
+/// The parser's stack of finished children, from which each container takes its own by moving.
+///
+/// With `Array`, handing a container its elements means copying them out (a retain each) and
+/// removing them from the stack (a release each). Here they are moved: no reference counting, and
+/// one exactly-sized allocation per container.
+struct ScratchStack<Element>: ~Copyable {
+    private var start: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 8)
+        start = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deinitialize(count: count)
+        start.deallocate()
+    }
+
+    mutating func push(_ element: consuming Element) {
+        if count == capacity {
+            let newCapacity = capacity * 2
+            let newStart = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+            newStart.moveInitialize(from: start, count: count)
+            start.deallocate()
+            start = newStart
+            capacity = newCapacity
+        }
+        (start + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The element at `position`, which must be below ``count``.
+    subscript(position: Int) -> Element {
+        get { start[position] }
+        set { start[position] = newValue }
+    }
+
+    /// Removes the elements from `base` to the top.
+    mutating func truncate(to base: Int) {
+        guard base < count else { return }
+        (start + base).deinitialize(count: count - base)
+        count = base
+    }
+
+    /// Removes the elements from `base` to the top and returns them, in order, as an array.
+    mutating func popArray(from base: Int) -> [Element] {
+        let moved = count - base
+        guard moved > 0 else { return [] }
+        let source = start + base
+        let array = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            buffer.baseAddress?.moveInitialize(from: source, count: moved)
+            initialized = moved
+        }
+        count = base
+        return array
+    }
+}
