@@ -11,19 +11,22 @@ let package = Package(
         .library(name: "Storekeeper", targets: ["Storekeeper"]),
         .library(name: "StorekeeperCore", targets: ["StorekeeperCore"]),
         .library(name: "StorekeeperJSON", targets: ["StorekeeperJSON"]),
+        .library(name: "StorekeeperSchema", targets: ["StorekeeperSchema"]),
         .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
     ],
     targets: [
         .target(name: "StorekeeperCore"),
         .target(name: "StorekeeperJSON", dependencies: ["StorekeeperCore"]),
+        .target(name: "StorekeeperSchema", dependencies: ["StorekeeperJSON"]),
         .target(
             name: "Storekeeper",
-            dependencies: ["StorekeeperCore", "StorekeeperJSON"]
+            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema"]
         ),
         .target(name: "StorekeeperTesting", dependencies: ["StorekeeperCore"]),
 
         .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore"]),
         .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON"]),
+        .testTarget(name: "StorekeeperSchemaTests", dependencies: ["StorekeeperSchema"]),
         .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,12 +16,19 @@ let springProductBytes: [UInt8] = {
 
 /// The same product as Codable structs, for the Foundation peers.
 struct SpringVariant: Codable {
-    var available_inventory: Int
+    var availableInventory: Int
     var price: String
     var sku: String
     var size: String
-    var image_urls: [String]
+    var imageURLs: [String]
     var attributes: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case availableInventory = "available_inventory"
+        case price, sku, size
+        case imageURLs = "image_urls"
+        case attributes
+    }
 }
 
 struct SpringProduct: Codable {
@@ -31,15 +38,28 @@ struct SpringProduct: Codable {
     var tags: [String]
     var active: Bool
     var purchasable: Bool
-    var external_brand: String?
-    var affiliate_url: String
-    var photo_urls: [String]
+    var externalBrand: String?
+    var affiliateURL: String
+    var photoURLs: [String]
     var variants: [SpringVariant]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, description, tags, active, purchasable
+        case externalBrand = "external_brand"
+        case affiliateURL = "affiliate_url"
+        case photoURLs = "photo_urls"
+        case variants
+    }
 }
 
 struct SpringRequest: Codable {
-    var vendor_id: Int
+    var vendorID: Int
     var product: SpringProduct
+
+    enum CodingKeys: String, CodingKey {
+        case vendorID = "vendor_id"
+        case product
+    }
 }
 
 let benchmarks: @Sendable () -> Void = {

@@ -1,3 +1,4 @@
 // The umbrella module: `import Storekeeper` brings in every module except StorekeeperTesting.
 @_exported public import StorekeeperCore
 @_exported public import StorekeeperJSON
+@_exported public import StorekeeperSchema

@@ -1,0 +1,68 @@
+public import StorekeeperJSON
+
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// Read access to a value that has passed its schema, for ``SchemaDecodable/init(validated:)``.
+///
+/// Because the schema already checked presence and types, the accessors return plain values:
+/// a required field is there with the right type. If a model reads a field its schema does not
+/// guarantee, it gets an empty value (`""`, `0`, `false`, `[]`) rather than a crash; the
+/// `optional...` accessors return `nil` for absent or `null` members.
+public struct ValidatedFields: Sendable {
+    /// The validated value.
+    public let value: JSONValue
+
+    /// Wraps a validated value.
+    public init(_ value: JSONValue) {
+        self.value = value
+    }
+
+    /// The member `name`, or `nil` when absent or `null`.
+    public subscript(name: String) -> JSONValue? {
+        guard let member = value[name], !member.isNull else { return nil }
+        return member
+    }
+
+    /// A string member.
+    public func string(_ name: String) -> String { self[name]?.string ?? "" }
+    /// A string member that may be absent or `null`.
+    public func optionalString(_ name: String) -> String? { self[name]?.string }
+    /// A Boolean member.
+    public func bool(_ name: String) -> Bool { self[name]?.bool ?? false }
+    /// A Boolean member that may be absent or `null`.
+    public func optionalBool(_ name: String) -> Bool? { self[name]?.bool }
+    /// An integer member.
+    public func int64(_ name: String) -> Int64 { self[name]?.number?.int64Value ?? 0 }
+    /// An integer member that may be absent or `null`.
+    public func optionalInt64(_ name: String) -> Int64? { self[name]?.number?.int64Value }
+    /// A decimal member, exact.
+    public func decimal(_ name: String) -> Decimal { self[name]?.number?.decimalValue ?? 0 }
+    /// A decimal member that may be absent or `null`.
+    public func optionalDecimal(_ name: String) -> Decimal? { self[name]?.number?.decimalValue }
+    /// An array of strings.
+    public func strings(_ name: String) -> [String] { self[name]?.array?.compactMap(\.string) ?? [] }
+    /// An object of string values, such as Spring's variant `attributes`.
+    public func stringDictionary(_ name: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, member) in self[name]?.object ?? JSONObject() {
+            if let text = member.string { result[key] = text }
+        }
+        return result
+    }
+    /// An object member, for a nested model.
+    public func fields(_ name: String) -> ValidatedFields { ValidatedFields(self[name] ?? .object(JSONObject())) }
+    /// An array of objects, for nested models.
+    public func fieldsArray(_ name: String) -> [ValidatedFields] { (self[name]?.array ?? []).map(ValidatedFields.init) }
+    /// A nested model.
+    public func decode<Model: SchemaDecodable>(_ name: String, as type: Model.Type = Model.self) -> Model {
+        Model(validated: fields(name))
+    }
+    /// An array of nested models.
+    public func decodeArray<Model: SchemaDecodable>(_ name: String, as type: Model.Type = Model.self) -> [Model] {
+        fieldsArray(name).map(Model.init(validated:))
+    }
+}

@@ -1,0 +1,77 @@
+import StorekeeperJSON
+
+/// The running state of one validation: the path to the value being checked, and what has been
+/// found so far. Pointers are built only when an issue is recorded.
+struct ValidationState {
+    enum Token {
+        case member(String)
+        case index(Int)
+    }
+
+    private(set) var path: [Token] = []
+    private(set) var issues: [ValidationIssue] = []
+    private(set) var warnings: [ValidationIssue] = []
+    private(set) var isTruncated = false
+    let maximumIssues: Int
+
+    init(maximumIssues: Int) {
+        self.maximumIssues = max(maximumIssues, 1)
+        path.reserveCapacity(8)
+    }
+
+    /// Whether the issue cap is reached.
+    var isFull: Bool { issues.count >= maximumIssues }
+
+    /// Whether to stop before checking more values: true once the cap is reached, and the report
+    /// then says it is truncated, since what is left unchecked may hold more issues.
+    mutating func stopsHere() -> Bool {
+        if isFull { isTruncated = true }
+        return isFull
+    }
+
+    mutating func enter(_ token: Token) {
+        path.append(token)
+    }
+
+    mutating func leave() {
+        path.removeLast()
+    }
+
+    /// Records an issue about the current value (or, with `member`, one of its members).
+    mutating func record(_ code: String, _ message: String, member: String? = nil) {
+        guard !isFull else {
+            isTruncated = true
+            return
+        }
+        issues.append(ValidationIssue(path: pointer(member: member), code: code, message: message))
+    }
+
+    /// Records a warning about a member of the current value.
+    mutating func warn(_ code: String, _ message: String, member: String) {
+        warnings.append(ValidationIssue(path: pointer(member: member), code: code, message: message))
+    }
+
+    /// The subject of a message about the current value: its member name, its index, or "the value".
+    var subject: String {
+        switch path.last {
+        case .member(let name)?: "'\(name)'"
+        case .index(let index)?: "element \(index)"
+        case nil: "the document"
+        }
+    }
+
+    func pointer(member: String? = nil) -> JSONPointer {
+        var tokens: [String] = path.map {
+            switch $0 {
+            case .member(let name): name
+            case .index(let index): String(index)
+            }
+        }
+        if let member { tokens.append(member) }
+        return JSONPointer(tokens: tokens)
+    }
+
+    var report: ValidationReport {
+        ValidationReport(issues: issues, warnings: warnings, isTruncated: isTruncated)
+    }
+}
