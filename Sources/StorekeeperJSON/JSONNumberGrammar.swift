@@ -88,9 +88,15 @@ enum JSONNumberGrammar {
     }
 
     /// The exact `Decimal` of a valid JSON number's text, or `nil` if `Decimal` cannot hold it.
+    ///
+    /// Digits accumulate in a `UInt64` while they fit (19 significant digits, every price there
+    /// is), so the common case allocates nothing; longer significands continue in `Decimal`.
     static func exactDecimal(_ text: String) -> Decimal? {
         var negative = false
-        var digits: [UInt8] = []
+        var small: UInt64 = 0
+        var large: Decimal? = nil
+        var significantDigits = 0
+        var pendingZeros = 0
         var exponent = 0
         var seenPoint = false
         var exponentValue = 0
@@ -113,35 +119,46 @@ enum JSONNumberGrammar {
                 if inExponent {
                     // Saturate: anything past a few thousand is out of Decimal's range anyway.
                     exponentValue = min(exponentValue * 10 + Int(digit), 100_000)
-                } else {
-                    if digits.isEmpty && digit == 0 {
-                        if seenPoint { exponent -= 1 }
-                        continue
-                    }
-                    digits.append(digit)
-                    if seenPoint { exponent -= 1 }
+                    continue
                 }
+                if seenPoint { exponent -= 1 }
+                if digit == 0 {
+                    // Zeros count only once a non-zero digit follows; trailing zeros become exponent.
+                    if significantDigits > 0 { pendingZeros += 1 }
+                    continue
+                }
+                for _ in 0..<pendingZeros {
+                    append(0, to: &small, &large)
+                }
+                significantDigits += pendingZeros + 1
+                pendingZeros = 0
+                guard significantDigits <= 38 else { return nil }
+                append(digit, to: &small, &large)
             }
         }
+        // Trailing zeros moved into the exponent, so they do not count against the 38 digits.
+        exponent += pendingZeros
         exponent += exponentNegative ? -exponentValue : exponentValue
-        // Trailing zeros move into the exponent so they do not count against the 38 digits.
-        while let last = digits.last, last == 0 {
-            digits.removeLast()
-            exponent += 1
-        }
-        if digits.isEmpty { return Decimal(0) }
-        guard digits.count <= 38 else { return nil }
-        var significand: Decimal
-        if digits.count <= 19 {
-            significand = Decimal(digits.reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1) })
-        } else {
-            significand = Decimal(0)
-            for digit in digits {
-                significand = significand * 10 + Decimal(Int(digit))
-            }
-        }
+        if significantDigits == 0 { return Decimal(0) }
         guard (-128...127).contains(exponent) else { return nil }
+        let significand = large ?? Decimal(small)
         let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
         return value.isNaN ? nil : value
+    }
+
+    /// Appends a decimal digit to a significand held in `small` until it would overflow, then in `large`.
+    private static func append(_ digit: UInt8, to small: inout UInt64, _ large: inout Decimal?) {
+        if var decimal = large {
+            decimal = decimal * 10 + Decimal(Int(digit))
+            large = decimal
+            return
+        }
+        let (times10, overflow1) = small.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+        if overflow1 || overflow2 {
+            large = Decimal(small) * 10 + Decimal(Int(digit))
+        } else {
+            small = sum
+        }
     }
 }

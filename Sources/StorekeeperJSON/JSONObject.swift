@@ -15,13 +15,25 @@ public struct JSONObject: Sendable, RandomAccessCollection, ExpressibleByDiction
     public typealias Element = (key: String, value: JSONValue)
 
     /// A member as stored: a struct, so copies use specialised code rather than tuple witnesses.
-    struct Member {
-        var key: String
-        var value: JSONValue
+    package struct Member {
+        package let key: String
+        package var value: JSONValue
+        /// ``UTF8Key/fingerprint(of:)`` of `key`, so lookups compare integers before bytes.
+        package let fingerprint: UInt64
+
+        package init(key: String, value: JSONValue, fingerprint: UInt64) {
+            self.key = key
+            self.value = value
+            self.fingerprint = fingerprint
+        }
+
+        package init(key: String, value: JSONValue) {
+            self.init(key: key, value: value, fingerprint: UTF8Key.fingerprint(of: key))
+        }
     }
 
     /// The members, in order.
-    private(set) var members: [Member]
+    package private(set) var members: [Member]
 
     /// Creates an empty object.
     public init() {
@@ -87,7 +99,29 @@ public struct JSONObject: Sendable, RandomAccessCollection, ExpressibleByDiction
     ///
     /// - Complexity: O(*n*), where *n* is the number of members.
     public func index(forKey key: String) -> Int? {
-        members.firstIndex { UTF8Key.bytesEqual($0.key, key) }
+        let fingerprint = UTF8Key.fingerprint(of: key)
+        return members.firstIndex { $0.fingerprint == fingerprint && UTF8Key.bytesEqual($0.key, key) }
+    }
+
+    /// The position of the member named `key`, looking first at `expectedPosition`.
+    ///
+    /// Readers that walk a known list of fields pass each field's position in that list: when
+    /// the document lists its members in the same order, as most do, every lookup is one
+    /// comparison.
+    ///
+    /// - Complexity: O(1) when the member is at `expectedPosition`, else O(*n*).
+    public func index(forKey key: String, expectedPosition: Int) -> Int? {
+        if members.indices.contains(expectedPosition), UTF8Key.bytesEqual(members[expectedPosition].key, key) {
+            return expectedPosition
+        }
+        return index(forKey: key)
+    }
+
+    /// Replaces the value of the member at `position`, keeping its name and place.
+    ///
+    /// - Complexity: O(1).
+    public mutating func setValue(_ value: JSONValue, at position: Int) {
+        members[position].value = value
     }
 
     /// Appends a member without looking for an existing one of the same name.

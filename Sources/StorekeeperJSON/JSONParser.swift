@@ -11,9 +11,6 @@ struct JSONParser: ~Copyable {
     private var depth = 0
     private var elementStack = ScratchStack<JSONValue>(capacity: 32)
     private var memberStack = ScratchStack<JSONObject.Member>(capacity: 32)
-    /// For each member on `memberStack`, a fingerprint of its name (see `fingerprint(of:)`):
-    /// duplicate names are looked for among equal fingerprints only.
-    private var memberFingerprints = ScratchStack<UInt64>(capacity: 32)
     private var scratch: [UInt8] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParsingOptions) {
@@ -133,7 +130,7 @@ struct JSONParser: ~Copyable {
             }
             let keyOffset = index
             let key = try parseString()
-            let keyFingerprint = Self.fingerprint(of: key)
+            let keyFingerprint = UTF8Key.fingerprint(of: key)
             skipWhitespace()
             guard index < bytes.count else {
                 throw failure(.unexpectedEndOfInput, "expected ':' but the input ended", at: index)
@@ -155,8 +152,7 @@ struct JSONParser: ~Copyable {
                     memberStack[duplicate].value = value
                 }
             } else {
-                memberStack.push(JSONObject.Member(key: key, value: value))
-                memberFingerprints.push(keyFingerprint)
+                memberStack.push(JSONObject.Member(key: key, value: value, fingerprint: keyFingerprint))
             }
             skipWhitespace()
             guard index < bytes.count else {
@@ -173,7 +169,6 @@ struct JSONParser: ~Copyable {
             )
         }
         let members = memberStack.popArray(from: base)
-        memberFingerprints.truncate(to: base)
         depth -= 1
         return .object(JSONObject(uncheckedMembers: members))
     }
@@ -195,22 +190,10 @@ struct JSONParser: ~Copyable {
             }
             if seen?.insert(UTF8Key(key)).inserted == true { return nil }
         }
-        for position in base..<memberStack.count where memberFingerprints[position] == fingerprint {
+        for position in base..<memberStack.count where memberStack[position].fingerprint == fingerprint {
             if UTF8Key.bytesEqual(memberStack[position].key, key) { return position }
         }
         return nil
-    }
-
-    /// The name's length mixed with its first eight bytes: equal names have equal fingerprints,
-    /// and the names of one object almost never share one unless they are equal.
-    private static func fingerprint(of key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { utf8 in
-            var prefix: UInt64 = 0
-            let head = UnsafeBufferPointer(rebasing: utf8.prefix(8))
-            withUnsafeMutableBytes(of: &prefix) { $0.copyMemory(from: UnsafeRawBufferPointer(head)) }
-            return prefix ^ UInt64(utf8.count) &* 0x9E37_79B9_7F4A_7C15
-        }
     }
 
     private mutating func enterContainer() throws(JSONParseError) {

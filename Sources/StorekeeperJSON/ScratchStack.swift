@@ -37,13 +37,6 @@ struct ScratchStack<Element>: ~Copyable {
         set { start[position] = newValue }
     }
 
-    /// Removes the elements from `base` to the top.
-    mutating func truncate(to base: Int) {
-        guard base < count else { return }
-        (start + base).deinitialize(count: count - base)
-        count = base
-    }
-
     /// Removes the elements from `base` to the top and returns them, in order, as an array.
     mutating func popArray(from base: Int) -> [Element] {
         let moved = count - base

@@ -2,26 +2,65 @@
 ///
 /// Swift's `String` equality is canonical equivalence (`"\u{E9}" == "e\u{301}"`); JSON's is
 /// code-unit equality. Object keys and string values use this wrapper wherever they are compared.
-struct UTF8Key: Hashable {
-    let string: String
+package struct UTF8Key: Hashable {
+    package let string: String
 
-    init(_ string: String) {
+    package init(_ string: String) {
         self.string = string
     }
 
-    static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool {
+    package static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool {
         bytesEqual(lhs.string, rhs.string)
     }
 
     /// Whether two strings have the same UTF-8 bytes.
-    static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
-        guard lhs.utf8.count == rhs.utf8.count else { return false }
-        var lhs = lhs
-        var rhs = rhs
-        return lhs.withUTF8 { a in rhs.withUTF8 { b in a.elementsEqual(b) } }
+    package static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
+        let count = lhs.utf8.count
+        guard count == rhs.utf8.count else { return false }
+        if let equal = lhs.utf8.withContiguousStorageIfAvailable({ a in
+            rhs.utf8.withContiguousStorageIfAvailable { b in bytesEqual(a, b) }
+        }), let equal {
+            return equal
+        }
+        return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
-    func hash(into hasher: inout Hasher) {
+    /// A name's length mixed with its first eight bytes. Equal names have equal fingerprints, and
+    /// the names of one object almost never share one unless they are equal, so lookups compare
+    /// integers first and bytes only on a match.
+    package static func fingerprint(of string: String) -> UInt64 {
+        var string = string
+        return string.withUTF8 { utf8 in
+            var prefix: UInt64 = 0
+            let head = UnsafeBufferPointer(rebasing: utf8.prefix(8))
+            withUnsafeMutableBytes(of: &prefix) { $0.copyMemory(from: UnsafeRawBufferPointer(head)) }
+            return prefix ^ UInt64(utf8.count) &* 0x9E37_79B9_7F4A_7C15
+        }
+    }
+
+    /// Whether two buffers of the same length hold the same bytes, compared a word at a time.
+    static func bytesEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let a = UnsafeRawPointer(lhs.baseAddress), let b = UnsafeRawPointer(rhs.baseAddress) else {
+            return true  // both empty
+        }
+        var offset = 0
+        while offset + 8 <= lhs.count {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < lhs.count {
+            if lhs[offset] != rhs[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    package func hash(into hasher: inout Hasher) {
         var copy = string
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }

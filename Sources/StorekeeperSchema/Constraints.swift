@@ -6,41 +6,81 @@ import FoundationEssentials
 import Foundation
 #endif
 
+// The constraints are immutable classes: validation reads them on every value it checks, and
+// handing one around is then a single reference count rather than one per stored property.
+
 /// The constraints of ``Schema/integer(minimum:maximum:coercion:)``.
-struct IntegerConstraints: Sendable {
-    var minimum: Int64?
-    var maximum: Int64?
-    var coercion: NumberCoercion
+final class IntegerConstraints: Sendable {
+    let minimum: Int64?
+    let maximum: Int64?
+    let coercion: NumberCoercion
+
+    init(minimum: Int64?, maximum: Int64?, coercion: NumberCoercion) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.coercion = coercion
+    }
 }
 
 /// The constraints of ``Schema/decimal(minimum:maximum:maxFractionDigits:coercion:)``.
-struct DecimalConstraints: Sendable {
-    var minimum: Decimal?
-    var maximum: Decimal?
-    var maxFractionDigits: Int?
-    var coercion: NumberCoercion
+final class DecimalConstraints: Sendable {
+    let minimum: Decimal?
+    let maximum: Decimal?
+    let maxFractionDigits: Int?
+    let coercion: NumberCoercion
+
+    init(minimum: Decimal?, maximum: Decimal?, maxFractionDigits: Int?, coercion: NumberCoercion) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.maxFractionDigits = maxFractionDigits
+        self.coercion = coercion
+    }
 }
 
 /// The constraints of ``Schema/string(minLength:maxLength:pattern:format:)``.
-struct StringConstraints: Sendable {
-    var minLength: Int?
-    var maxLength: Int?
-    var pattern: StringPattern?
-    var format: StringFormat?
+final class StringConstraints: Sendable {
+    let minLength: Int?
+    let maxLength: Int?
+    let pattern: StringPattern?
+    let format: StringFormat?
+
+    init(minLength: Int?, maxLength: Int?, pattern: StringPattern?, format: StringFormat?) {
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.pattern = pattern
+        self.format = format
+    }
 }
 
 /// The constraints of ``Schema/array(of:minItems:maxItems:uniqueBy:)``.
-struct ArrayConstraints: Sendable {
-    var items: Schema
-    var minItems: Int?
-    var maxItems: Int?
-    var uniqueBy: ArrayUniqueness?
+final class ArrayConstraints: Sendable {
+    let items: Schema
+    let minItems: Int?
+    let maxItems: Int?
+    let uniqueBy: ArrayUniqueness?
+
+    init(items: Schema, minItems: Int?, maxItems: Int?, uniqueBy: ArrayUniqueness?) {
+        self.items = items
+        self.minItems = minItems
+        self.maxItems = maxItems
+        self.uniqueBy = uniqueBy
+    }
 }
 
 /// The constraints of ``Schema/object(_:unknownFields:additionalFields:rules:)``.
-struct ObjectConstraints: Sendable {
-    var fields: [SchemaField]
-    var unknownFields: UnknownFieldPolicy
-    var additionalFields: Schema?
-    var rules: [ObjectRule]
+final class ObjectConstraints: Sendable {
+    let fields: [SchemaField]
+    let unknownFields: UnknownFieldPolicy
+    let additionalFields: Schema?
+    let rules: [ObjectRule]
+    /// The fingerprint of each field's name, so members are matched by comparing integers.
+    let fieldFingerprints: [UInt64]
+
+    init(fields: [SchemaField], unknownFields: UnknownFieldPolicy, additionalFields: Schema?, rules: [ObjectRule]) {
+        self.fields = fields
+        self.unknownFields = unknownFields
+        self.additionalFields = additionalFields
+        self.rules = rules
+        fieldFingerprints = fields.map { UTF8Key.fingerprint(of: $0.name) }
+    }
 }

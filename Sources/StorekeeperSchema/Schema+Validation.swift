@@ -235,31 +235,30 @@ extension Schema {
 
     private func checkUniqueness(_ elements: [JSONValue], _ uniqueness: ArrayUniqueness, _ state: inout ValidationState)
     {
+        let member: String?
+        switch uniqueness {
+        case .value: member = nil
+        case .field(let name): member = name
+        }
+        let keys = elements.map { element in member.map { element[$0] } ?? element }
+        // Few elements: compare pairs. Many: remember where each key was first seen.
         var firstIndex: [JSONValue: Int] = [:]
-        for (index, element) in elements.enumerated() {
-            let key: JSONValue?
-            let member: String?
-            switch uniqueness {
-            case .value:
-                key = element
-                member = nil
-            case .field(let name):
-                key = element[name]
-                member = name
-            }
+        for (index, key) in keys.enumerated() {
             guard let key else { continue }
-            if let earlier = firstIndex[key] {
-                state.enter(.index(index))
-                let what = member.map { "'\($0)'" } ?? "element"
-                state.record(
-                    "duplicate",
-                    "\(what) \(key) is already used by element \(earlier); each must be different.",
-                    member: member
-                )
-                state.leave()
+            let earlier: Int?
+            if keys.count <= 16 {
+                earlier = keys[..<index].firstIndex { $0 == key }
             } else {
-                firstIndex[key] = index
+                earlier = firstIndex[key]
+                if earlier == nil { firstIndex[key] = index }
             }
+            guard let earlier else { continue }
+            state.enter(.index(index))
+            let what = member.map { "'\($0)'" } ?? "element"
+            state.record(
+                "duplicate", "\(what) \(key) is already used by element \(earlier); each must be different.",
+                member: member)
+            state.leave()
         }
     }
 
@@ -273,34 +272,48 @@ extension Schema {
             return nil
         }
         let issuesBefore = state.issues.count
+        let fields = constraints.fields
         var replaced: JSONObject? = nil
-        var matched = 0
-        for (fieldIndex, field) in constraints.fields.enumerated() {
+        // Walk the members in document order, matching each to its field: the next field is
+        // tried first, so a document in schema order costs one comparison per member.
+        var seen = FieldSet(count: fields.count)
+        var nextField = 0
+        let members = object.members
+        for position in members.indices {
             if state.stopsHere() { break }
-            guard let memberIndex = Self.memberIndex(of: field.name, in: object, guess: fieldIndex) else {
-                if field.isRequired {
-                    state.record("required", "'\(field.name)' is required.", member: field.name)
-                } else if let defaultValue = field.defaultValue {
-                    if replaced == nil { replaced = object }
-                    replaced?.append(field.name, defaultValue)
-                }
+            let key = members[position].key
+            let member = members[position].value
+            guard
+                let fieldIndex = Self.fieldIndex(
+                    named: key,
+                    fingerprint: members[position].fingerprint,
+                    in: constraints,
+                    expected: nextField
+                )
+            else {
+                checkUnknownMember(key, member, at: position, constraints, &replaced, object, &state)
                 continue
             }
-            matched += 1
-            let member = object[memberIndex].value
-            state.enter(.member(field.name))
+            nextField = fieldIndex + 1
+            seen.insert(fieldIndex)
+            state.enter(.member(key))
             if member.isNull {
-                if !field.isNullable {
+                if !fields[fieldIndex].isNullable {
                     state.record("null_not_allowed", "\(state.subject) must not be null.")
                 }
-            } else if let replacement = field.schema.check(member, &state) {
+            } else if let replacement = fields[fieldIndex].schema.check(member, &state) {
                 if replaced == nil { replaced = object }
-                replaced?[field.name] = replacement
+                replaced?.setValue(replacement, at: position)
             }
             state.leave()
         }
-        if matched < object.count {
-            checkUnknownMembers(of: object, constraints, into: &replaced, &state)
+        for (fieldIndex, field) in fields.enumerated() where !seen.contains(fieldIndex) {
+            if field.isRequired {
+                state.record("required", "'\(field.name)' is required.", member: field.name)
+            } else if let defaultValue = field.defaultValue {
+                if replaced == nil { replaced = object }
+                replaced?.append(field.name, defaultValue)
+            }
         }
         if state.issues.count == issuesBefore, !constraints.rules.isEmpty {
             let checked = replaced ?? object
@@ -313,31 +326,31 @@ extension Schema {
         return replaced.map(JSONValue.object)
     }
 
-    private func checkUnknownMembers(
-        of object: JSONObject,
+    private func checkUnknownMember(
+        _ key: String,
+        _ member: JSONValue,
+        at position: Int,
         _ constraints: ObjectConstraints,
-        into replaced: inout JSONObject?,
+        _ replaced: inout JSONObject?,
+        _ object: JSONObject,
         _ state: inout ValidationState
     ) {
-        for (key, member) in object where !constraints.fields.contains(where: { Self.sameName($0.name, key) }) {
-            if state.stopsHere() { return }
-            if let additional = constraints.additionalFields {
-                state.enter(.member(key))
-                if let replacement = additional.check(member, &state) {
-                    if replaced == nil { replaced = object }
-                    replaced?[key] = replacement
-                }
-                state.leave()
-                continue
+        if let additional = constraints.additionalFields {
+            state.enter(.member(key))
+            if let replacement = additional.check(member, &state) {
+                if replaced == nil { replaced = object }
+                replaced?.setValue(replacement, at: position)
             }
-            switch constraints.unknownFields {
-            case .ignore:
-                break
-            case .report:
-                state.warn("unknown_field", "'\(key)' is not a known field and was ignored.", member: key)
-            case .reject:
-                state.record("unknown_field", "'\(key)' is not a known field.", member: key)
-            }
+            state.leave()
+            return
+        }
+        switch constraints.unknownFields {
+        case .ignore:
+            break
+        case .report:
+            state.warn("unknown_field", "'\(key)' is not a known field and was ignored.", member: key)
+        case .reject:
+            state.record("unknown_field", "'\(key)' is not a known field.", member: key)
         }
     }
 
@@ -365,15 +378,24 @@ extension Schema {
 
     // MARK: Helpers
 
-    /// Finds a member by name, trying the field's own position first: most documents list
-    /// members in the order their schema does.
-    private static func memberIndex(of name: String, in object: JSONObject, guess: Int) -> Int? {
-        if guess < object.count, sameName(object[guess].key, name) { return guess }
-        return object.index(forKey: name)
-    }
-
-    private static func sameName(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8)
+    /// The index of the field named `name`, trying `expected` first, comparing fingerprints
+    /// before bytes.
+    private static func fieldIndex(
+        named name: String,
+        fingerprint: UInt64,
+        in constraints: ObjectConstraints,
+        expected: Int
+    ) -> Int? {
+        let fingerprints = constraints.fieldFingerprints
+        if expected < fingerprints.count, fingerprints[expected] == fingerprint,
+            UTF8Key.bytesEqual(constraints.fields[expected].name, name)
+        {
+            return expected
+        }
+        for index in fingerprints.indices where fingerprints[index] == fingerprint {
+            if UTF8Key.bytesEqual(constraints.fields[index].name, name) { return index }
+        }
+        return nil
     }
 
     /// "a string", "an array", "null" ... for messages.

@@ -39,30 +39,55 @@ public enum StringFormat: Sendable, Hashable {
     }
 
     private static func isURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lowered = bytes.prefix(8).map { $0 | 0x20 }
-        let schemeLength: Int
-        if lowered.starts(with: Array("https://".utf8)) {
-            schemeLength = 8
-        } else if lowered.starts(with: Array("http://".utf8)) {
-            schemeLength = 7
-        } else {
-            return false
+        // The scheme, compared case-insensitively: "http://" or "https://".
+        var index = 0
+        for expected in "http".utf8 {
+            guard index < bytes.count, bytes[index] | 0x20 == expected else { return false }
+            index += 1
         }
-        // No white space, control characters, or characters RFC 3986 never allows unescaped.
-        for byte in bytes {
-            if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<")
-                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "^")
-                || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "|")
-                || byte == UInt8(ascii: "}")
-            {
-                return false
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "s") { index += 1 }
+        for expected in "://".utf8 {
+            guard index < bytes.count, bytes[index] == expected else { return false }
+            index += 1
+        }
+        // The authority: a host must follow any user information, before any port or path.
+        var hostLength = 0
+        var inPort = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            guard isAllowedInURL(byte) else { return false }
+            if byte == UInt8(ascii: "@") {
+                hostLength = 0
+                inPort = false
+            } else if byte == UInt8(ascii: ":") {
+                inPort = true
+            } else if !inPort {
+                hostLength += 1
             }
+            index += 1
         }
-        // A host: at least one character before the path, query or fragment begins.
-        let rest = bytes.dropFirst(schemeLength)
-        let authority = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
-        let host = authority.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false).last ?? []
-        return !host.isEmpty && host.first != UInt8(ascii: ":")
+        guard hostLength > 0 else { return false }
+        while index < bytes.count {
+            guard isAllowedInURL(bytes[index]) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether `byte` may appear unescaped in a URL: not white space, a control character, or one
+    /// of `"<>\\^`{|}`, which RFC 3986 never allows unescaped. Bytes of 0x80 and above (UTF-8 in
+    /// an IRI) are allowed.
+    @inline(__always)
+    private static func isAllowedInURL(_ byte: UInt8) -> Bool {
+        // One bit per ASCII byte: bits 0-63 and 64-127, set where the byte is not allowed.
+        let forbiddenLow: UInt64 = 0x5000_0005_FFFF_FFFF  // 0x00-0x20, '"', '<', '>'
+        let forbiddenHigh: UInt64 = 0xB800_0001_5000_0000  // '\\', '^', '`', '{', '|', '}', 0x7F
+        switch byte {
+        case 0..<64: return forbiddenLow & (1 << UInt64(byte)) == 0
+        case 64..<128: return forbiddenHigh & (1 << UInt64(byte - 64)) == 0
+        default: return true
+        }
     }
 
     private static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -44,25 +44,39 @@ public struct ValidatedFields: Sendable {
     /// A decimal member that may be absent or `null`.
     public func optionalDecimal(_ name: String) -> Decimal? { self[name]?.number?.decimalValue }
     /// An array of strings.
-    public func strings(_ name: String) -> [String] { self[name]?.array?.compactMap(\.string) ?? [] }
+    public func strings(_ name: String) -> [String] {
+        guard case .array(let elements)? = self[name] else { return [] }
+        var result: [String] = []
+        result.reserveCapacity(elements.count)
+        for element in elements {
+            if case .string(let text) = element { result.append(text) }
+        }
+        return result
+    }
+
     /// An object of string values, such as Spring's variant `attributes`.
     public func stringDictionary(_ name: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for (key, member) in self[name]?.object ?? JSONObject() {
-            if let text = member.string { result[key] = text }
+        guard case .object(let object)? = self[name] else { return [:] }
+        var result = [String: String](minimumCapacity: object.count)
+        for member in object.members {
+            if case .string(let text) = member.value { result[member.key] = text }
         }
         return result
     }
     /// An object member, for a nested model.
     public func fields(_ name: String) -> ValidatedFields { ValidatedFields(self[name] ?? .object(JSONObject())) }
     /// An array of objects, for nested models.
-    public func fieldsArray(_ name: String) -> [ValidatedFields] { (self[name]?.array ?? []).map(ValidatedFields.init) }
+    public func fieldsArray(_ name: String) -> [ValidatedFields] {
+        guard case .array(let elements)? = self[name] else { return [] }
+        return elements.map(ValidatedFields.init)
+    }
     /// A nested model.
     public func decode<Model: SchemaDecodable>(_ name: String, as type: Model.Type = Model.self) -> Model {
         Model(validated: fields(name))
     }
     /// An array of nested models.
     public func decodeArray<Model: SchemaDecodable>(_ name: String, as type: Model.Type = Model.self) -> [Model] {
-        fieldsArray(name).map(Model.init(validated:))
+        guard case .array(let elements)? = self[name] else { return [] }
+        return elements.map { Model(validated: ValidatedFields($0)) }
     }
 }

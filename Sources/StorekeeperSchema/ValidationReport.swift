@@ -6,7 +6,8 @@ public import StorekeeperJSON
 /// `application/problem+json` body (``problemDetails(status:type:title:)``); API profiles render
 /// their own envelopes from the same ``issues``.
 public struct ValidationReport: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The problems that make the document invalid, in document order.
+    /// The problems that make the document invalid: within each object, its members' issues in
+    /// document order, then its missing required fields in schema order, then its rules' issues.
     public var issues: [ValidationIssue]
     /// Problems reported but accepted, such as unknown fields under ``UnknownFieldPolicy/report``.
     public var warnings: [ValidationIssue]

@@ -73,8 +73,8 @@ struct SchemaDecodableTests {
         } catch {
             #expect(
                 error.issues.map { "\($0.path) \($0.code)" } == [
-                    "/title type_mismatch", "/brand required", "/variants/0/sku too_short",
-                    "/variants/0/price too_many_fraction_digits", "/variants/1/price type_mismatch",
+                    "/title type_mismatch", "/variants/0/sku too_short",
+                    "/variants/0/price too_many_fraction_digits", "/variants/1/price type_mismatch", "/brand required",
                 ]
             )
         }
