@@ -100,7 +100,8 @@ public struct JSONObject: Sendable, RandomAccessCollection, ExpressibleByDiction
     /// - Complexity: O(*n*), where *n* is the number of members.
     public func index(forKey key: String) -> Int? {
         let fingerprint = UTF8Key.fingerprint(of: key)
-        return members.firstIndex { $0.fingerprint == fingerprint && UTF8Key.bytesEqual($0.key, key) }
+        let exact = UTF8Key.fingerprintIsExact(fingerprint)
+        return members.firstIndex { $0.fingerprint == fingerprint && (exact || UTF8Key.bytesEqual($0.key, key)) }
     }
 
     /// The position of the member named `key`, looking first at `expectedPosition`.

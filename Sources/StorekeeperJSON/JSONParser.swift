@@ -9,12 +9,19 @@ struct JSONParser: ~Copyable {
     private let depthLimit: Int
     private var index = 0
     private var depth = 0
-    private var elementStack = ScratchStack<JSONValue>(capacity: 32)
-    private var memberStack = ScratchStack<JSONObject.Member>(capacity: 32)
+    private var elementStack: ScratchStack<JSONValue>
+    private var memberStack: ScratchStack<JSONObject.Member>
     private var scratch: [UInt8] = []
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParsingOptions) {
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>,
+        options: JSONParsingOptions,
+        elementStorage: UnsafeMutableBufferPointer<JSONValue>,
+        memberStorage: UnsafeMutableBufferPointer<JSONObject.Member>
+    ) {
         self.bytes = bytes
+        elementStack = ScratchStack(initialStorage: elementStorage)
+        memberStack = ScratchStack(initialStorage: memberStorage)
         self.duplicateKeys = options.duplicateKeys
         self.depthLimit = options.effectiveDepthLimit
     }
@@ -24,24 +31,35 @@ struct JSONParser: ~Copyable {
         _ bytes: UnsafeBufferPointer<UInt8>,
         options: JSONParsingOptions
     ) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, options: options)
-        guard bytes.count <= options.maximumSize else {
-            throw parser.failure(
-                .sizeLimitExceeded,
-                "the input is \(bytes.count) bytes, more than the limit of \(options.maximumSize)",
-                at: 0
-            )
+        // The scratch stacks start on the stack: most documents never touch the heap for them.
+        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 32) { elements in
+            withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: 32) { members in
+                var parser = JSONParser(
+                    bytes: bytes, options: options, elementStorage: elements, memberStorage: members)
+                return parser.parseDocument(maximumSize: options.maximumSize)
+            }
         }
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < bytes.count {
-            throw parser.failure(
-                .trailingContent,
-                "unexpected \(parser.describeByte(at: parser.index)) after the JSON value",
-                at: parser.index
-            )
+        return try result.get()
+    }
+
+    private mutating func parseDocument(maximumSize: Int) -> Result<JSONValue, JSONParseError> {
+        do throws(JSONParseError) {
+            guard bytes.count <= maximumSize else {
+                throw failure(
+                    .sizeLimitExceeded,
+                    "the input is \(bytes.count) bytes, more than the limit of \(maximumSize)",
+                    at: 0
+                )
+            }
+            let value = try parseValue()
+            skipWhitespace()
+            if index < bytes.count {
+                throw failure(.trailingContent, "unexpected \(describeByte(at: index)) after the JSON value", at: index)
+            }
+            return .success(value)
+        } catch {
+            return .failure(error)
         }
-        return value
     }
 
     // MARK: Values
@@ -190,8 +208,9 @@ struct JSONParser: ~Copyable {
             }
             if seen?.insert(UTF8Key(key)).inserted == true { return nil }
         }
+        let exact = UTF8Key.fingerprintIsExact(fingerprint)
         for position in base..<memberStack.count where memberStack[position].fingerprint == fingerprint {
-            if UTF8Key.bytesEqual(memberStack[position].key, key) { return position }
+            if exact || UTF8Key.bytesEqual(memberStack[position].key, key) { return position }
         }
         return nil
     }

@@ -3,19 +3,31 @@
 /// With `Array`, handing a container its elements means copying them out (a retain each) and
 /// removing them from the stack (a release each). Here they are moved: no reference counting, and
 /// one exactly-sized allocation per container.
+///
+/// It starts in memory the caller lends (the parser lends stack memory, so a typical document
+/// needs no heap for its stacks at all) and moves to the heap only if it outgrows it.
 struct ScratchStack<Element>: ~Copyable {
     private var start: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
+    private var ownsStorage = false
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 8)
-        start = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    /// Creates an empty stack in `initialStorage`, which must outlive the stack; a stack with no
+    /// lent storage starts on the heap.
+    init(initialStorage: UnsafeMutableBufferPointer<Element>) {
+        if let base = initialStorage.baseAddress, initialStorage.count > 0 {
+            start = base
+            capacity = initialStorage.count
+        } else {
+            capacity = 16
+            start = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+            ownsStorage = true
+        }
     }
 
     deinit {
         start.deinitialize(count: count)
-        start.deallocate()
+        if ownsStorage { start.deallocate() }
     }
 
     mutating func push(_ element: consuming Element) {
@@ -23,9 +35,10 @@ struct ScratchStack<Element>: ~Copyable {
             let newCapacity = capacity * 2
             let newStart = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
             newStart.moveInitialize(from: start, count: count)
-            start.deallocate()
+            if ownsStorage { start.deallocate() }
             start = newStart
             capacity = newCapacity
+            ownsStorage = true
         }
         (start + count).initialize(to: element)
         count += 1

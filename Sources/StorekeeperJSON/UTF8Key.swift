@@ -25,17 +25,24 @@ package struct UTF8Key: Hashable {
         return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
-    /// A name's length mixed with its first eight bytes. Equal names have equal fingerprints, and
-    /// the names of one object almost never share one unless they are equal, so lookups compare
-    /// integers first and bytes only on a match.
+    /// A name's first seven bytes with its length (capped at 255) in the top byte.
+    ///
+    /// Equal names have equal fingerprints; names of at most seven bytes have equal fingerprints
+    /// only if they are equal (``fingerprintIsExact(_:)``), so lookups compare integers first and
+    /// bytes only for longer names that match.
     package static func fingerprint(of string: String) -> UInt64 {
         var string = string
         return string.withUTF8 { utf8 in
             var prefix: UInt64 = 0
-            let head = UnsafeBufferPointer(rebasing: utf8.prefix(8))
+            let head = UnsafeBufferPointer(rebasing: utf8.prefix(7))
             withUnsafeMutableBytes(of: &prefix) { $0.copyMemory(from: UnsafeRawBufferPointer(head)) }
-            return prefix ^ UInt64(utf8.count) &* 0x9E37_79B9_7F4A_7C15
+            return UInt64(littleEndian: prefix) | UInt64(min(utf8.count, 255)) << 56
         }
+    }
+
+    /// Whether equal fingerprints prove equal names: true for names of at most seven bytes.
+    package static func fingerprintIsExact(_ fingerprint: UInt64) -> Bool {
+        fingerprint >> 56 <= 7
     }
 
     /// Whether two buffers of the same length hold the same bytes, compared a word at a time.

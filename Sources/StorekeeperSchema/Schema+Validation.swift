@@ -387,13 +387,14 @@ extension Schema {
         expected: Int
     ) -> Int? {
         let fingerprints = constraints.fieldFingerprints
+        let exact = UTF8Key.fingerprintIsExact(fingerprint)
         if expected < fingerprints.count, fingerprints[expected] == fingerprint,
-            UTF8Key.bytesEqual(constraints.fields[expected].name, name)
+            exact || UTF8Key.bytesEqual(constraints.fields[expected].name, name)
         {
             return expected
         }
         for index in fingerprints.indices where fingerprints[index] == fingerprint {
-            if UTF8Key.bytesEqual(constraints.fields[index].name, name) { return index }
+            if exact || UTF8Key.bytesEqual(constraints.fields[index].name, name) { return index }
         }
         return nil
     }

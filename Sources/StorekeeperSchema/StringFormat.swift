@@ -83,11 +83,8 @@ public enum StringFormat: Sendable, Hashable {
         // One bit per ASCII byte: bits 0-63 and 64-127, set where the byte is not allowed.
         let forbiddenLow: UInt64 = 0x5000_0005_FFFF_FFFF  // 0x00-0x20, '"', '<', '>'
         let forbiddenHigh: UInt64 = 0xB800_0001_5000_0000  // '\\', '^', '`', '{', '|', '}', 0x7F
-        switch byte {
-        case 0..<64: return forbiddenLow & (1 << UInt64(byte)) == 0
-        case 64..<128: return forbiddenHigh & (1 << UInt64(byte - 64)) == 0
-        default: return true
-        }
+        let mask = byte & 64 == 0 ? forbiddenLow : forbiddenHigh
+        return byte >= 128 || (mask >> UInt64(byte & 63)) & 1 == 0
     }
 
     private static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

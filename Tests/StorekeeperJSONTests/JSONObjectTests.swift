@@ -48,3 +48,18 @@ struct JSONObjectTests {
         #expect(value.description == #"{"s":"x","n":1,"b":false,"z":null,"a":[],"o":{}}"#)
     }
 }
+
+@Suite("JSON member names that share a prefix")
+struct JSONMemberNameTests {
+    @Test("long names alike in their first bytes and length stay distinct for lookup and duplicates")
+    func sharedPrefixes() throws {
+        let value = try JSONValue(parsing: Array(#"{"image_url1": 1, "image_url2": 2, "abc": 3, "abd": 4}"#.utf8))
+        #expect(value["image_url1"] == 1)
+        #expect(value["image_url2"] == 2)
+        #expect(value["image_url3"] == nil)
+        #expect(value["abd"] == 4)
+        #expect(value["ab"] == nil)
+        let duplicate = Array(#"{"image_url1": 1, "image_url2": 2, "image_url1": 3}"#.utf8)
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: duplicate) }
+    }
+}
