@@ -12,21 +12,24 @@ let package = Package(
         .library(name: "StorekeeperCore", targets: ["StorekeeperCore"]),
         .library(name: "StorekeeperJSON", targets: ["StorekeeperJSON"]),
         .library(name: "StorekeeperSchema", targets: ["StorekeeperSchema"]),
+        .library(name: "StorekeeperWebhooks", targets: ["StorekeeperWebhooks"]),
         .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
     ],
     targets: [
         .target(name: "StorekeeperCore"),
         .target(name: "StorekeeperJSON", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperSchema", dependencies: ["StorekeeperJSON"]),
+        .target(name: "StorekeeperWebhooks", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(
             name: "Storekeeper",
-            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema"]
+            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperWebhooks"]
         ),
-        .target(name: "StorekeeperTesting", dependencies: ["StorekeeperCore"]),
+        .target(name: "StorekeeperTesting", dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperWebhooks"]),
 
         .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore"]),
         .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON"]),
         .testTarget(name: "StorekeeperSchemaTests", dependencies: ["StorekeeperSchema"]),
+        .testTarget(name: "StorekeeperWebhooksTests", dependencies: ["StorekeeperWebhooks", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -33,6 +33,16 @@ let package = Package(
             path: "JSON",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "WebhooksBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "StorekeeperWebhooks", package: "Storekeeper"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Webhooks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

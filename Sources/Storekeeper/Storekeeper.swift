@@ -2,3 +2,4 @@
 @_exported public import StorekeeperCore
 @_exported public import StorekeeperJSON
 @_exported public import StorekeeperSchema
+@_exported public import StorekeeperWebhooks
