@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "StorekeeperCore", targets: ["StorekeeperCore"]),
         .library(name: "StorekeeperJSON", targets: ["StorekeeperJSON"]),
         .library(name: "StorekeeperSchema", targets: ["StorekeeperSchema"]),
+        .library(name: "StorekeeperRateLimit", targets: ["StorekeeperRateLimit"]),
         .library(name: "StorekeeperWebhooks", targets: ["StorekeeperWebhooks"]),
         .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
     ],
@@ -19,16 +20,24 @@ let package = Package(
         .target(name: "StorekeeperCore"),
         .target(name: "StorekeeperJSON", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperSchema", dependencies: ["StorekeeperJSON"]),
+        .target(name: "StorekeeperRateLimit", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperWebhooks", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(
             name: "Storekeeper",
-            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperWebhooks"]
+            dependencies: [
+                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperRateLimit",
+                "StorekeeperWebhooks",
+            ]
         ),
-        .target(name: "StorekeeperTesting", dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperWebhooks"]),
+        .target(
+            name: "StorekeeperTesting",
+            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperRateLimit", "StorekeeperWebhooks"]
+        ),
 
         .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore"]),
         .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON"]),
         .testTarget(name: "StorekeeperSchemaTests", dependencies: ["StorekeeperSchema"]),
+        .testTarget(name: "StorekeeperRateLimitTests", dependencies: ["StorekeeperRateLimit", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperWebhooksTests", dependencies: ["StorekeeperWebhooks", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting"]),
     ],

@@ -1,5 +1,4 @@
 public import StorekeeperCore
-import Synchronization
 
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
@@ -19,14 +18,14 @@ public import Foundation
 ///
 /// It is a class because identity matters: every holder sees the same time.
 public final class ManualClock: WallClock, Sendable {
-    private let current: Mutex<Date>
+    private let current: Locked<Date>
 
     /// Creates a clock standing at `start`.
     ///
     /// - Parameter start: The initial time. Defaults to 2023-11-14T22:13:20Z
     ///   (1,700,000,000 seconds after the Unix epoch), a fixed instant so tests are repeatable.
     public init(_ start: Date = Date(timeIntervalSince1970: 1_700_000_000)) {
-        current = Mutex(start)
+        current = Locked(start)
     }
 
     /// The clock's current time.

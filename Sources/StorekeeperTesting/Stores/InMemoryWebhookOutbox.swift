@@ -1,5 +1,5 @@
+import StorekeeperCore
 public import StorekeeperWebhooks
-import Synchronization
 
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
@@ -23,7 +23,7 @@ public final class InMemoryWebhookOutbox: WebhookOutbox, Sendable {
         var deliveries: [DeliveryKey: WebhookDelivery] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates an empty outbox.
     public init() {}

@@ -1,6 +1,5 @@
 import StorekeeperCore
 public import StorekeeperWebhooks
-import Synchronization
 
 /// A ``WebhookTransport`` that records every request and answers from a script, for tests.
 ///
@@ -24,12 +23,12 @@ public final class RecordingWebhookTransport: WebhookTransport, Sendable {
         var requests: [WebhookRequest] = []
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let fallback: Answer
 
     /// Creates a transport that gives `answers` in order, then `fallback` for ever.
     public init(answers: [Answer] = [], fallback: Answer = .status(200)) {
-        state = Mutex(State(answers: answers))
+        state = Locked(State(answers: answers))
         self.fallback = fallback
     }
 

@@ -1,0 +1,48 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// The outcome of one policy for one request.
+public struct RateLimitDecision: Sendable, Hashable {
+    /// The policy decided on.
+    public var policy: RateLimitPolicy
+    /// Whether the request is admitted. With several policies, a request is admitted only if
+    /// every policy admits it, and a denial consumes nothing from any of them.
+    public var isAllowed: Bool
+    /// The policy's limit.
+    public var limit: Int { policy.limit }
+    /// Units still available in the window after this request.
+    public var remaining: Int
+    /// When every unit now counted will have left the window (now, if none is counted).
+    public var resetAt: Date
+    /// When the next counted unit leaves the window, raising `remaining` (now, if none is counted).
+    public var nextUnitFreesAt: Date
+    /// For a denial, the earliest instant the same request could be admitted, assuming no other
+    /// traffic; `nil` when allowed.
+    public var retryAt: Date?
+
+    /// Creates a decision.
+    public init(
+        policy: RateLimitPolicy, isAllowed: Bool, remaining: Int, resetAt: Date, nextUnitFreesAt: Date, retryAt: Date?
+    ) {
+        self.policy = policy
+        self.isAllowed = isAllowed
+        self.remaining = remaining
+        self.resetAt = resetAt
+        self.nextUnitFreesAt = nextUnitFreesAt
+        self.retryAt = retryAt
+    }
+
+    /// For a denial, how long to wait before retrying, in whole seconds (at least 1), counted
+    /// from the start of the current second to `retryAt` rounded up, so waiting that long from
+    /// any moment of this second never retries early.
+    public func retryAfter(now: Date) -> Duration? {
+        guard let retryAt else { return nil }
+        let retry = Milliseconds.of(retryAt)
+        let retrySeconds = retry / 1000 + (retry % 1000 > 0 ? 1 : 0)
+        let nowSeconds = Milliseconds.of(now) / 1000
+        return .seconds(max(1, retrySeconds - nowSeconds))
+    }
+}

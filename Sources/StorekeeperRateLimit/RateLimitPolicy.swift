@@ -1,0 +1,63 @@
+/// A named limit: at most `limit` units in any interval of length `window`.
+///
+/// ```swift
+/// let hourly = RateLimitPolicy(name: "default", limit: 1000, window: .seconds(3600))
+/// let burst = RateLimitPolicy(name: "burst", limit: 50, window: .seconds(10))
+/// ```
+///
+/// `precision` is the number of buckets the window is divided into. The limiter never admits
+/// more than `limit` in any window; on steady traffic at the limit it admits at least
+/// `limit × (1 − 1/precision)` — 99% with the default of 100 — because a unit may be held up
+/// to one bucket longer than the window. Memory per key grows with the precision.
+public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
+    /// The policy's name, as shown in the `RateLimit-Policy` header.
+    public var name: String
+    /// The most units admitted in any `window`.
+    public var limit: Int
+    /// The length of the sliding window.
+    public var window: Duration
+    /// The number of buckets per window (1 to 1,000); the under-admission bound is 1/precision.
+    public var precision: Int
+
+    /// Creates a policy.
+    public init(name: String, limit: Int, window: Duration, precision: Int = 100) {
+        self.name = name
+        self.limit = limit
+        self.window = window
+        self.precision = precision
+    }
+
+    /// `"name: limit per window"`.
+    public var description: String { "\(name): \(limit) per \(window)" }
+
+    /// The window in whole milliseconds.
+    var windowMilliseconds: Int64 {
+        let (seconds, attoseconds) = window.components
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        return overflow ? Int64.max : product &+ attoseconds / 1_000_000_000_000_000
+    }
+
+    /// Throws unless every parameter is in range.
+    func validate() throws(RateLimitError) {
+        guard !name.isEmpty, !name.contains(where: { $0 == "\"" || $0 == "\\" || $0.isNewline }) else {
+            throw RateLimitError(
+                code: .invalidPolicy,
+                message: "A policy name must be non-empty and free of quotes, backslashes and line breaks.")
+        }
+        guard limit >= 1, limit <= Int(UInt32.max) else {
+            throw RateLimitError(
+                code: .invalidPolicy, message: "The limit of '\(name)' must be between 1 and \(UInt32.max).")
+        }
+        guard (1...1000).contains(precision) else {
+            throw RateLimitError(
+                code: .invalidPolicy, message: "The precision of '\(name)' must be between 1 and 1000.")
+        }
+        guard windowMilliseconds >= Int64(precision), windowMilliseconds <= 366 * 86_400_000 else {
+            throw RateLimitError(
+                code: .invalidPolicy,
+                message:
+                    "The window of '\(name)' must be at least \(precision) ms (one per bucket) and at most 366 days."
+            )
+        }
+    }
+}

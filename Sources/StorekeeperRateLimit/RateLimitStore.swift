@@ -1,0 +1,47 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// Where rate-limit state lives: shared by every server of a cluster, implemented once per store.
+///
+/// The protocol is a single operation, so it is one atomic step wherever the state lives: check
+/// every policy of the key and, only if all admit the request, count its cost in all of them.
+/// A store never over-admits under concurrency, because the check and the count are one step.
+///
+/// A PostgreSQL sketch, one statement per policy inside one transaction (a row per key, policy
+/// and bucket; `$b` is the current bucket, `$n` the buckets per window):
+///
+/// ```sql
+/// SELECT pg_advisory_xact_lock(hashtext($key));
+/// SELECT coalesce(sum(count), 0) FROM rate_limit_buckets
+///   WHERE key = $key AND policy = $policy AND bucket > $b - $n - 1;   -- for each policy
+/// -- if every sum + $cost <= limit:
+/// INSERT INTO rate_limit_buckets (key, policy, bucket, count) VALUES ($key, $policy, $b, $cost)
+///   ON CONFLICT (key, policy, bucket) DO UPDATE SET count = rate_limit_buckets.count + $cost;
+/// ```
+///
+/// A Redis sketch, one Lua script (`EVALSHA`), a hash of bucket → count per key and policy:
+///
+/// ```lua
+/// -- KEYS: one hash per policy; ARGV: cost, then per policy: limit, current bucket, buckets
+/// for i, key in ipairs(KEYS) do
+///   -- HDEL buckets older than current - buckets; HVALS and sum; deny (return) if sum + cost > limit
+/// end
+/// for i, key in ipairs(KEYS) do redis.call('HINCRBY', key, current, cost); redis.call('PEXPIRE', key, window) end
+/// ```
+///
+/// ``InMemoryRateLimitStore`` implements it for one process; `RateLimitStoreConformance` in
+/// `StorekeeperTesting` checks any implementation.
+public protocol RateLimitStore: Sendable {
+    /// Checks every policy for `key` and, if all admit `cost` units, counts them in all.
+    ///
+    /// - Parameters:
+    ///   - key: The identity limited, such as an API key's ID.
+    ///   - policies: The policies to apply together; already validated, at least one.
+    ///   - cost: The units the request costs; 0 reads without counting.
+    ///   - now: The request's time, from the host's clock.
+    /// - Returns: One decision per policy, in the order given.
+    func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) async throws -> [RateLimitDecision]
+}

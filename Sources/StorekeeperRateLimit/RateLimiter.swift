@@ -1,0 +1,70 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// Applies rate-limit policies to identities, over any ``RateLimitStore``.
+///
+/// ```swift
+/// let limiter = RateLimiter(store: InMemoryRateLimitStore())
+/// let hourly = RateLimitPolicy(name: "default", limit: 1000, window: .seconds(3600))
+/// let decision = try await limiter.acquire(key: apiKey.id, policy: hourly, now: clock.now)
+/// if !decision.isAllowed { /* 429 with RateLimitHeaders */ }
+/// ```
+///
+/// It validates policies and costs before the store sees them, so a store implementation can
+/// assume well-formed input.
+public struct RateLimiter: Sendable {
+    /// The store that holds the counts.
+    public let store: any RateLimitStore
+
+    /// Creates a limiter over `store`.
+    public init(store: some RateLimitStore) {
+        self.store = store
+    }
+
+    /// Admits or denies a request of `cost` units under one policy.
+    ///
+    /// - Parameters:
+    ///   - key: The identity limited, such as an API key's ID.
+    ///   - policy: The policy.
+    ///   - cost: The units the request costs (default 1); 0 reads the state without counting.
+    ///   - now: The request's time, from the host's clock.
+    /// - Throws: ``RateLimitError`` for an invalid policy or cost, or the store's error.
+    public func acquire(
+        key: String, policy: RateLimitPolicy, cost: Int = 1, now: Date
+    ) async throws
+        -> RateLimitDecision
+    {
+        let decisions = try await acquire(key: key, policies: [policy], cost: cost, now: now)
+        guard let decision = decisions.first else {
+            throw RateLimitError(code: .noPolicies, message: "The store returned no decision.")
+        }
+        return decision
+    }
+
+    /// Admits a request only if every policy admits it; a denial consumes nothing anywhere.
+    ///
+    /// - Returns: One decision per policy, in order; all have the same `isAllowed`.
+    public func acquire(
+        key: String, policies: [RateLimitPolicy], cost: Int = 1, now: Date
+    ) async throws
+        -> [RateLimitDecision]
+    {
+        guard !policies.isEmpty else {
+            throw RateLimitError(code: .noPolicies, message: "At least one policy is needed.")
+        }
+        for policy in policies {
+            try policy.validate()
+            guard cost >= 0, cost <= policy.limit else {
+                throw RateLimitError(
+                    code: .invalidCost,
+                    message:
+                        "A cost must be between 0 and the smallest limit (\(policy.limit) for '\(policy.name)'); it was \(cost)."
+                )
+            }
+        }
+        return try await store.acquire(key: key, policies: policies, cost: cost, now: now)
+    }
+}

@@ -1,0 +1,142 @@
+import StorekeeperRateLimit
+import StorekeeperTesting
+import Testing
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+@Suite("Rate limiter")
+struct RateLimiterTests {
+    static let start = Date(timeIntervalSince1970: 1_700_000_000)
+    let hourly = RateLimitPolicy(name: "default", limit: 1000, window: .seconds(3600))
+
+    /// Milliseconds after `start`, so instants compare exactly.
+    func offset(_ date: Date?) -> Int64? {
+        date.map { Int64(($0.timeIntervalSince(Self.start) * 1000).rounded()) }
+    }
+
+    @Test("admits up to the limit and reports remaining, reset and retry times")
+    func decisions() async throws {
+        let limiter = RateLimiter(store: InMemoryRateLimitStore())
+        let policy = RateLimitPolicy(name: "small", limit: 3, window: .seconds(60))
+        let first = try await limiter.acquire(key: "k", policy: policy, now: Self.start)
+        #expect(first.isAllowed && first.remaining == 2 && first.limit == 3)
+        #expect(first.retryAt == nil && first.retryAfter(now: Self.start) == nil)
+        // Buckets are 600 ms, aligned to the epoch: the first request fell 200 ms into its bucket, which
+        // leaves the window 101 buckets after it began: 60.4 s later (at least 60 s, at most 60.6 s).
+        #expect(offset(first.resetAt) == 60_400)
+        _ = try await limiter.acquire(key: "k", policy: policy, cost: 2, now: Self.start.addingTimeInterval(30))
+        let denied = try await limiter.acquire(key: "k", policy: policy, now: Self.start.addingTimeInterval(31))
+        #expect(!denied.isAllowed && denied.remaining == 0)
+        #expect(offset(denied.nextUnitFreesAt) == 60_400)
+        #expect(offset(denied.retryAt) == 60_400, "one unit frees when the first request's bucket leaves")
+        #expect(denied.retryAfter(now: Self.start.addingTimeInterval(31)) == .seconds(30))
+        #expect(offset(denied.resetAt) == 90_400)
+    }
+
+    @Test("a cost of several units needs that many to free up before a retry")
+    func costs() async throws {
+        let limiter = RateLimiter(store: InMemoryRateLimitStore())
+        let policy = RateLimitPolicy(name: "p", limit: 10, window: .seconds(10), precision: 10)
+        _ = try await limiter.acquire(key: "k", policy: policy, cost: 4, now: Self.start)
+        _ = try await limiter.acquire(key: "k", policy: policy, cost: 6, now: Self.start.addingTimeInterval(5))
+        let denied = try await limiter.acquire(key: "k", policy: policy, cost: 5, now: Self.start.addingTimeInterval(6))
+        #expect(!denied.isAllowed)
+        #expect(offset(denied.retryAt) == 16_000, "needs the second batch of 6 to leave")
+        let small = try await limiter.acquire(key: "k", policy: policy, cost: 4, now: Self.start.addingTimeInterval(11))
+        #expect(small.isAllowed, "the first batch of 4 has left by 11 s")
+    }
+
+    @Test(
+        "invalid policies and costs are errors, not crashes",
+        arguments: [
+            (RateLimitPolicy(name: "p", limit: 0, window: .seconds(1)), 1, RateLimitError.Code.invalidPolicy),
+            (RateLimitPolicy(name: "p", limit: -5, window: .seconds(1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "p", limit: 5, window: .zero), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "p", limit: 5, window: .seconds(-1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "p", limit: 5, window: .seconds(1), precision: 0), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "a\"b", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "p", limit: 5, window: .seconds(1)), -1, .invalidCost),
+            (RateLimitPolicy(name: "p", limit: 5, window: .seconds(1)), 6, .invalidCost),
+        ])
+    func invalidInput(policy: RateLimitPolicy, cost: Int, code: RateLimitError.Code) async {
+        let limiter = RateLimiter(store: InMemoryRateLimitStore())
+        do {
+            _ = try await limiter.acquire(key: "k", policy: policy, cost: cost, now: Self.start)
+            Issue.record("accepted \(policy) with cost \(cost)")
+        } catch let error as RateLimitError {
+            #expect(error.code == code)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+        await #expect(throws: RateLimitError.self) {
+            try await limiter.acquire(key: "k", policies: [], now: Self.start)
+        }
+    }
+
+    @Test("odd instants (NaN, far past, far future) never crash and never grant extra")
+    func oddInstants() async throws {
+        let limiter = RateLimiter(store: InMemoryRateLimitStore())
+        let policy = RateLimitPolicy(name: "p", limit: 2, window: .seconds(60))
+        for instant in [
+            Date(timeIntervalSince1970: .nan), .distantPast, .distantFuture, Date(timeIntervalSince1970: -1e300),
+        ] {
+            _ = try await limiter.acquire(key: "odd", policy: policy, now: instant)
+        }
+        let after = try await limiter.acquire(key: "odd", policy: policy, now: .distantFuture)
+        #expect(after.remaining >= 0)
+    }
+
+    @Test("idle keys are evicted once their window has passed, and only then")
+    func eviction() async throws {
+        let store = InMemoryRateLimitStore()
+        let limiter = RateLimiter(store: store)
+        let policy = RateLimitPolicy(name: "p", limit: 5, window: .seconds(60))
+        for key in 0..<100 {
+            _ = try await limiter.acquire(key: "key-\(key)", policy: policy, now: Self.start)
+        }
+        #expect(store.trackedKeyCount == 100)
+        store.evictIdle(now: Self.start.addingTimeInterval(60))
+        #expect(store.trackedKeyCount == 100, "still within the window")
+        store.evictIdle(now: Self.start.addingTimeInterval(61))
+        #expect(store.trackedKeyCount == 0)
+        let automatic = InMemoryRateLimitStore(shardCount: 1, sweepInterval: 10)
+        let sweeping = RateLimiter(store: automatic)
+        for key in 0..<9 { _ = try await sweeping.acquire(key: "old-\(key)", policy: policy, now: Self.start) }
+        _ = try await sweeping.acquire(key: "new", policy: policy, now: Self.start.addingTimeInterval(3600))
+        #expect(automatic.trackedKeyCount == 1, "the tenth operation swept the idle keys")
+    }
+
+    @Test("the in-memory store meets the store conformance suite")
+    func conformance() async throws {
+        try await RateLimitStoreConformance { InMemoryRateLimitStore() }.run()
+    }
+}
+
+@Suite("Rate limiter concurrency")
+struct RateLimiterConcurrencyTests {
+    @Test("many tasks acquiring one key at the same instant admit exactly the limit")
+    func exactlyLimit() async throws {
+        let store = InMemoryRateLimitStore()
+        let limiter = RateLimiter(store: store)
+        let policy = RateLimitPolicy(name: "p", limit: 100, window: .seconds(60))
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let admitted = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    var count = 0
+                    for _ in 0..<50 where try await limiter.acquire(key: "hot", policy: policy, now: now).isAllowed {
+                        count += 1
+                    }
+                    return count
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(admitted == 100)
+    }
+}
