@@ -14,15 +14,30 @@ public import Foundation
 /// the keys active within a window. A cluster needs a shared store instead (see
 /// ``RateLimitStore``).
 ///
-/// Memory: a window costs `(precision + 1)` counts of 1, 2 or 4 bytes (by limit) plus about 100
-/// bytes of bookkeeping; with the default precision of 100 and a limit of 1,000 that is about
-/// 300 bytes per key and policy. Lower the precision to trade accuracy for memory.
+/// Memory: a window costs `precision + 1` one-byte counts (wider only for buckets over 255 units)
+/// plus its bookkeeping: about 360 bytes per key and policy at the default precision of 100
+/// (two small allocations and a dictionary slot).
+/// Lower the precision to trade accuracy for memory.
 public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     private struct Entry {
-        var policies: [RateLimitPolicy]
-        var windows: [SlidingWindowCounter]
+        var windows: [SlidingWindowCounter] = []
         var lastSeen: Int64
-        var idleAfter: Int64
+        var idleAfter: Int64 = 0
+
+        /// The index of the window enforcing `policy`, started now if there is none, advanced to now.
+        mutating func window(for policy: RateLimitPolicy, now: Int64) -> Int {
+            let index: Int
+            if let existing = windows.firstIndex(where: { $0.policy == policy }) {
+                index = existing
+            } else {
+                let window = SlidingWindowCounter(policy: policy, startingAt: now)
+                idleAfter = max(idleAfter, Int64(window.bucketCount) * window.granularity)
+                windows.append(window)
+                index = windows.count - 1
+            }
+            windows[index].advance(to: windows[index].bucket(of: now))
+            return index
+        }
     }
 
     private struct Shard {
@@ -57,20 +72,48 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
         }
     }
 
-    /// Checks and counts atomically within the key's shard.
+    /// Checks and counts one policy atomically within the key's shard, allocating nothing for
+    /// a key it already tracks.
+    public func acquire(key: String, policy: RateLimitPolicy, cost: Int, now: Date) throws -> RateLimitDecision {
+        let milliseconds = Milliseconds.of(now)
+        return shard(for: key).withLock { state in
+            sweepIfDue(&state, now: milliseconds)
+            return Self.acquire(
+                &state.entries[key, default: Entry(lastSeen: milliseconds)], policy: policy, cost: Int64(cost),
+                now: milliseconds)
+        }
+    }
+
+    /// Checks every policy and counts in all of them, or in none, atomically within the key's shard.
     public func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) throws -> [RateLimitDecision] {
         let milliseconds = Milliseconds.of(now)
-        let shard = shards[Int(Self.shardHash(key) % UInt64(shards.count))]
-        return shard.withLock { state in
-            state.operationsSinceSweep += 1
-            if state.operationsSinceSweep >= sweepInterval {
-                Self.sweep(&state, now: milliseconds)
-            }
-            // Mutate the entry in place: copying it out would copy its windows on write.
-            let fresh = Entry(policies: [], windows: [], lastSeen: milliseconds, idleAfter: 0)
+        return shard(for: key).withLock { state in
+            sweepIfDue(&state, now: milliseconds)
             return Self.acquire(
-                &state.entries[key, default: fresh], policies: policies, cost: Int64(cost), now: milliseconds)
+                &state.entries[key, default: Entry(lastSeen: milliseconds)], policies: policies, cost: Int64(cost),
+                now: milliseconds)
         }
+    }
+
+    private func shard(for key: String) -> Locked<Shard> {
+        shards[Int(Self.shardHash(key) % UInt64(shards.count))]
+    }
+
+    private func sweepIfDue(_ state: inout Shard, now: Int64) {
+        state.operationsSinceSweep += 1
+        if state.operationsSinceSweep >= sweepInterval {
+            Self.sweep(&state, now: now)
+        }
+    }
+
+    private static func acquire(
+        _ entry: inout Entry, policy: RateLimitPolicy, cost: Int64, now: Int64
+    ) -> RateLimitDecision {
+        let index = entry.window(for: policy, now: now)
+        let allowed = entry.windows[index].total + cost <= Int64(policy.limit)
+        if allowed && cost > 0 { entry.windows[index].add(cost) }
+        entry.lastSeen = max(entry.lastSeen, now)
+        return decision(for: policy, window: &entry.windows[index], allowed: allowed, cost: cost, now: now)
     }
 
     private static func acquire(
@@ -78,23 +121,7 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     )
         -> [RateLimitDecision]
     {
-        // Find or start each policy's window, and bring it up to now.
-        var indices: [Int] = []
-        indices.reserveCapacity(policies.count)
-        for policy in policies {
-            let index: Int
-            if let existing = entry.policies.firstIndex(of: policy) {
-                index = existing
-            } else {
-                entry.policies.append(policy)
-                entry.windows.append(SlidingWindowCounter(policy: policy, startingAt: now))
-                index = entry.windows.count - 1
-                let window = entry.windows[index]
-                entry.idleAfter = max(entry.idleAfter, Int64(window.bucketCount) * window.granularity)
-            }
-            entry.windows[index].advance(to: entry.windows[index].bucket(of: now))
-            indices.append(index)
-        }
+        let indices = policies.map { entry.window(for: $0, now: now) }
         let allowed = zip(policies, indices).allSatisfy { policy, index in
             entry.windows[index].total + cost <= Int64(policy.limit)
         }

@@ -44,4 +44,19 @@ public protocol RateLimitStore: Sendable {
     ///   - now: The request's time, from the host's clock.
     /// - Returns: One decision per policy, in the order given.
     func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) async throws -> [RateLimitDecision]
+
+    /// Checks one policy for `key` and, if it admits `cost` units, counts them: the common case,
+    /// which a store may serve faster. The default calls ``acquire(key:policies:cost:now:)``.
+    func acquire(key: String, policy: RateLimitPolicy, cost: Int, now: Date) async throws -> RateLimitDecision
+}
+
+extension RateLimitStore {
+    /// Calls ``acquire(key:policies:cost:now:)`` with one policy.
+    public func acquire(key: String, policy: RateLimitPolicy, cost: Int, now: Date) async throws -> RateLimitDecision {
+        let decisions = try await acquire(key: key, policies: [policy], cost: cost, now: now)
+        guard let decision = decisions.first else {
+            throw RateLimitError(code: .noPolicies, message: "The store returned no decision.")
+        }
+        return decision
+    }
 }

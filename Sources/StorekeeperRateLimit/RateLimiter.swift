@@ -37,11 +37,8 @@ public struct RateLimiter: Sendable {
     ) async throws
         -> RateLimitDecision
     {
-        let decisions = try await acquire(key: key, policies: [policy], cost: cost, now: now)
-        guard let decision = decisions.first else {
-            throw RateLimitError(code: .noPolicies, message: "The store returned no decision.")
-        }
-        return decision
+        try Self.validate(policy, cost: cost)
+        return try await store.acquire(key: key, policy: policy, cost: cost, now: now)
     }
 
     /// Admits a request only if every policy admits it; a denial consumes nothing anywhere.
@@ -56,15 +53,19 @@ public struct RateLimiter: Sendable {
             throw RateLimitError(code: .noPolicies, message: "At least one policy is needed.")
         }
         for policy in policies {
-            try policy.validate()
-            guard cost >= 0, cost <= policy.limit else {
-                throw RateLimitError(
-                    code: .invalidCost,
-                    message:
-                        "A cost must be between 0 and the smallest limit (\(policy.limit) for '\(policy.name)'); it was \(cost)."
-                )
-            }
+            try Self.validate(policy, cost: cost)
         }
         return try await store.acquire(key: key, policies: policies, cost: cost, now: now)
+    }
+
+    private static func validate(_ policy: RateLimitPolicy, cost: Int) throws(RateLimitError) {
+        try policy.validate()
+        guard cost >= 0, cost <= policy.limit else {
+            throw RateLimitError(
+                code: .invalidCost,
+                message:
+                    "A cost must be between 0 and the smallest limit (\(policy.limit) for '\(policy.name)'); it was \(cost)."
+            )
+        }
     }
 }

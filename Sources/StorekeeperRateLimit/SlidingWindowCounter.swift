@@ -4,17 +4,19 @@
 /// precision, rounded up). A unit counted in bucket `b` stays counted until bucket
 /// `b + precision + 1` begins: never before it has truly left the window (so the limit is never
 /// exceeded in any window), and at most one bucket after (the under-admission bound). The ring
-/// therefore holds `precision + 1` buckets; counts are 1, 2 or 4 bytes wide, whichever fits the
-/// limit, so a window costs `(precision + 1) × width` bytes.
+/// therefore holds `precision + 1` buckets. Counts start one byte wide and widen to 2 or 4 bytes
+/// only when a bucket needs it, so a window usually costs `precision + 1` bytes of counts.
 ///
 /// - Complexity: O(1) amortised per operation; advancing over a long idle gap clears at most
 ///   the whole ring once.
 struct SlidingWindowCounter {
+    /// The policy this window enforces.
+    let policy: RateLimitPolicy
     /// Milliseconds per bucket.
     let granularity: Int64
     /// Buckets in the ring: the policy's precision plus one.
     let bucketCount: Int
-    private let width: UInt8
+    private var width: UInt8
     private var counts: [UInt8]
     /// The bucket number of the newest bucket in the ring.
     private(set) var head: Int64
@@ -27,11 +29,12 @@ struct SlidingWindowCounter {
     private var newestOccupied: Int64
 
     init(policy: RateLimitPolicy, startingAt milliseconds: Int64) {
+        self.policy = policy
         let precision = Int64(policy.precision)
         granularity = (policy.windowMilliseconds + precision - 1) / precision
         bucketCount = policy.precision + 1
-        width = policy.limit <= Int(UInt8.max) ? 1 : policy.limit <= Int(UInt16.max) ? 2 : 4
-        counts = [UInt8](repeating: 0, count: bucketCount * Int(width))
+        width = 1
+        counts = [UInt8](repeating: 0, count: bucketCount)
         head = Self.floorDivide(milliseconds, granularity)
         total = 0
         oldestOccupied = head
@@ -68,7 +71,10 @@ struct SlidingWindowCounter {
         if total == 0 { oldestOccupied = head }
         newestOccupied = head
         let slot = self.slot(head)
-        setCount(count(at: slot) + units, at: slot)
+        let updated = count(at: slot) + units
+        if updated > Int64(UInt8.max) && width == 1 { widen(to: updated > Int64(UInt16.max) ? 4 : 2) }
+        if updated > Int64(UInt16.max) && width == 2 { widen(to: 4) }
+        setCount(updated, at: slot)
         total += units
     }
 
@@ -97,6 +103,14 @@ struct SlidingWindowCounter {
     /// The instant a bucket's units leave the ring: when the bucket `bucketCount` later begins.
     private func release(of bucket: Int64) -> Int64 {
         (bucket + Int64(bucketCount)) * granularity
+    }
+
+    /// Re-lays the counts out `newWidth` bytes wide.
+    private mutating func widen(to newWidth: UInt8) {
+        let old = (0..<bucketCount).map { count(at: $0) }
+        width = newWidth
+        counts = [UInt8](repeating: 0, count: bucketCount * Int(newWidth))
+        for (slot, value) in old.enumerated() { setCount(value, at: slot) }
     }
 
     private func slot(_ bucket: Int64) -> Int {
