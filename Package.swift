@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "StorekeeperCore", targets: ["StorekeeperCore"]),
         .library(name: "StorekeeperJSON", targets: ["StorekeeperJSON"]),
         .library(name: "StorekeeperSchema", targets: ["StorekeeperSchema"]),
+        .library(name: "StorekeeperPagination", targets: ["StorekeeperPagination"]),
         .library(name: "StorekeeperRateLimit", targets: ["StorekeeperRateLimit"]),
         .library(name: "StorekeeperWebhooks", targets: ["StorekeeperWebhooks"]),
         .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
@@ -20,13 +21,14 @@ let package = Package(
         .target(name: "StorekeeperCore"),
         .target(name: "StorekeeperJSON", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperSchema", dependencies: ["StorekeeperJSON"]),
+        .target(name: "StorekeeperPagination", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(name: "StorekeeperRateLimit", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperWebhooks", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(
             name: "Storekeeper",
             dependencies: [
-                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperRateLimit",
-                "StorekeeperWebhooks",
+                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperPagination",
+                "StorekeeperRateLimit", "StorekeeperWebhooks",
             ]
         ),
         .target(
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore"]),
         .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON"]),
         .testTarget(name: "StorekeeperSchemaTests", dependencies: ["StorekeeperSchema"]),
+        .testTarget(name: "StorekeeperPaginationTests", dependencies: ["StorekeeperPagination"]),
         .testTarget(name: "StorekeeperRateLimitTests", dependencies: ["StorekeeperRateLimit", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperWebhooksTests", dependencies: ["StorekeeperWebhooks", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting"]),
