@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "StorekeeperCore", targets: ["StorekeeperCore"]),
         .library(name: "StorekeeperJSON", targets: ["StorekeeperJSON"]),
         .library(name: "StorekeeperSchema", targets: ["StorekeeperSchema"]),
+        .library(name: "StorekeeperKeys", targets: ["StorekeeperKeys"]),
         .library(name: "StorekeeperPagination", targets: ["StorekeeperPagination"]),
         .library(name: "StorekeeperRateLimit", targets: ["StorekeeperRateLimit"]),
         .library(name: "StorekeeperWebhooks", targets: ["StorekeeperWebhooks"]),
@@ -21,24 +22,28 @@ let package = Package(
         .target(name: "StorekeeperCore"),
         .target(name: "StorekeeperJSON", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperSchema", dependencies: ["StorekeeperJSON"]),
+        .target(name: "StorekeeperKeys", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperPagination", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(name: "StorekeeperRateLimit", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperWebhooks", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(
             name: "Storekeeper",
             dependencies: [
-                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperPagination",
-                "StorekeeperRateLimit", "StorekeeperWebhooks",
+                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperKeys",
+                "StorekeeperPagination", "StorekeeperRateLimit", "StorekeeperWebhooks",
             ]
         ),
         .target(
             name: "StorekeeperTesting",
-            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperRateLimit", "StorekeeperWebhooks"]
+            dependencies: [
+                "StorekeeperCore", "StorekeeperJSON", "StorekeeperKeys", "StorekeeperRateLimit", "StorekeeperWebhooks",
+            ]
         ),
 
         .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore"]),
         .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON"]),
         .testTarget(name: "StorekeeperSchemaTests", dependencies: ["StorekeeperSchema"]),
+        .testTarget(name: "StorekeeperKeysTests", dependencies: ["StorekeeperKeys", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperPaginationTests", dependencies: ["StorekeeperPagination"]),
         .testTarget(name: "StorekeeperRateLimitTests", dependencies: ["StorekeeperRateLimit", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperWebhooksTests", dependencies: ["StorekeeperWebhooks", "StorekeeperTesting"]),

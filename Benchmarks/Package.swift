@@ -61,6 +61,17 @@ let package = Package(
             path: "Pagination",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "KeysBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "StorekeeperKeys", package: "Storekeeper"),
+                .product(name: "StorekeeperTesting", package: "Storekeeper"),
+                .product(name: "StorekeeperCore", package: "Storekeeper"),
+            ],
+            path: "Keys",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

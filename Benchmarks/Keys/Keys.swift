@@ -1,0 +1,58 @@
+import Benchmark
+import StorekeeperCore
+import StorekeeperKeys
+import StorekeeperTesting
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        maxDuration: .seconds(2)
+    )
+    guard let pepper = try? APIKeyPepper(version: 1, secret: Array(repeating: 42, count: 32)),
+        let format = try? APIKeyFormat(prefixes: ["sk_live"])
+    else { return }
+    let store = InMemoryAPIKeyStore()
+    let manager = APIKeyManager(store: store, peppers: [pepper], format: format, clock: ManualClock())
+
+    // A million keys in the store; the measured key is one of them.
+    Benchmark("Keys.verify.valid", configuration: .init(maxIterations: 100_000)) { benchmark in
+        if store.count < 1_000_000 {
+            for index in store.count..<999_999 {
+                _ = try await manager.create(
+                    owner: "owner-\(index % 1000)", name: "key", prefix: "sk_live", permissions: [.read])
+            }
+        }
+        let key = try await manager.create(owner: "owner", name: "measured", prefix: "sk_live", permissions: [.read])
+        let plaintext = key.secret.plaintext
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try await manager.verify(plaintext, clientAddress: nil, requiring: .read))
+        }
+    }
+
+    // A checksum that does not match: refused before any store access.
+    let bad = "sk_live_ABCDEFGHIJKLMNOPQRSTUV000000"
+    Benchmark("Keys.verify.badChecksum") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(format.isWellFormed(bad))
+        }
+    }
+
+    Benchmark("Keys.create") { benchmark in
+        let fresh = APIKeyManager(store: InMemoryAPIKeyStore(), peppers: [pepper], format: format, clock: ManualClock())
+        for _ in benchmark.scaledIterations {
+            blackHole(try await fresh.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read]))
+        }
+    }
+
+    Benchmark(
+        "Keys.memory.100kKeys",
+        configuration: .init(metrics: [.peakMemoryResidentDelta, .mallocCountTotal], maxIterations: 3)
+    ) { benchmark in
+        let fresh = APIKeyManager(store: InMemoryAPIKeyStore(), peppers: [pepper], format: format, clock: ManualClock())
+        for _ in 0..<100_000 {
+            blackHole(try await fresh.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read]))
+        }
+    }
+}
