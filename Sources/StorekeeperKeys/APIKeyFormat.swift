@@ -43,17 +43,26 @@ public struct APIKeyFormat: Sendable, Hashable {
     ///
     /// - Complexity: O(*n*) in the length of `text`, with no allocation and no store access.
     public func isWellFormed(_ text: String) -> Bool {
-        let bytes = text.utf8
-        let tail = Self.randomLength + Self.checksumLength
-        guard bytes.count > tail + 1 else { return false }
-        let prefixEnd = bytes.index(bytes.endIndex, offsetBy: -(tail + 1))
-        guard bytes[prefixEnd] == UInt8(ascii: "_"),
-            prefixes.contains(String(text[text.startIndex..<prefixEnd])),
-            bytes[bytes.index(after: prefixEnd)...].allSatisfy(Base62.isBase62)
-        else { return false }
-        let checksumStart = bytes.index(bytes.endIndex, offsetBy: -Self.checksumLength)
-        guard let checksum = Base62.decodeUInt32(text[checksumStart...]) else { return false }
-        return CRC32.checksum(bytes[..<checksumStart]) == checksum
+        var text = text
+        return text.withUTF8 { bytes in
+            let tail = Self.randomLength + Self.checksumLength
+            guard bytes.count > tail + 1 else { return false }
+            let prefixEnd = bytes.count - tail - 1
+            guard bytes[prefixEnd] == UInt8(ascii: "_") else { return false }
+            for index in (prefixEnd + 1)..<bytes.count where !Base62.isBase62(bytes[index]) { return false }
+            let checksumStart = bytes.count - Self.checksumLength
+            var checksum: UInt64 = 0
+            for index in checksumStart..<bytes.count {
+                checksum = checksum * 62 + UInt64(Base62.value(of: bytes[index]) ?? 0)
+            }
+            guard checksum <= UInt64(UInt32.max),
+                CRC32.checksum(UnsafeBufferPointer(rebasing: bytes[..<checksumStart])) == UInt32(checksum)
+            else { return false }
+            return prefixes.contains { prefix in
+                prefix.utf8.count == prefixEnd
+                    && prefix.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<prefixEnd]))
+            }
+        }
     }
 
     /// The display start of a key: its prefix, the underscore and four random characters.

@@ -83,6 +83,8 @@ struct CRC32AndHexTests {
         crc.update(Array("1234".utf8))
         crc.update(Array("56789".utf8))
         #expect(crc.value == 0xCBF4_3926)
+        let check = Array("123456789".utf8).withUnsafeBufferPointer { CRC32.checksum($0) }
+        #expect(check == 0xCBF4_3926)
     }
 
     @Test("hex round-trips either case and rejects odd or non-hex text")

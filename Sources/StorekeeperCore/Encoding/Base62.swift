@@ -50,11 +50,14 @@ public enum Base62 {
     }
 
     /// Whether `byte` is a base62 character.
+    @inlinable
     public static func isBase62(_ byte: UInt8) -> Bool {
         value(of: byte) != nil
     }
 
-    private static func value(of byte: UInt8) -> UInt8? {
+    /// The value of a base62 character, or `nil`.
+    @inlinable
+    public static func value(of byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A") + 10

@@ -27,6 +27,17 @@ public struct CRC32: Sendable {
     /// The checksum of everything fed so far.
     public var value: UInt32 { register ^ 0xFFFF_FFFF }
 
+    /// The checksum of contiguous bytes, without generic dispatch per byte.
+    public static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var register: UInt32 = 0xFFFF_FFFF
+        table.withUnsafeBufferPointer { table in
+            for byte in bytes {
+                register = table[Int((register ^ UInt32(byte)) & 0xFF)] ^ (register >> 8)
+            }
+        }
+        return register ^ 0xFFFF_FFFF
+    }
+
     /// The checksum of `bytes`.
     public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
         var crc = CRC32()
