@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "StorekeeperSchema", targets: ["StorekeeperSchema"]),
         .library(name: "StorekeeperKeys", targets: ["StorekeeperKeys"]),
         .library(name: "StorekeeperPagination", targets: ["StorekeeperPagination"]),
+        .library(name: "StorekeeperCatalog", targets: ["StorekeeperCatalog"]),
         .library(name: "StorekeeperRateLimit", targets: ["StorekeeperRateLimit"]),
         .library(name: "StorekeeperWebhooks", targets: ["StorekeeperWebhooks"]),
         .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
@@ -24,6 +25,10 @@ let package = Package(
         .target(name: "StorekeeperSchema", dependencies: ["StorekeeperJSON"]),
         .target(name: "StorekeeperKeys", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperPagination", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
+        .target(
+            name: "StorekeeperCatalog",
+            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperPagination"]
+        ),
         .target(name: "StorekeeperRateLimit", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperWebhooks", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(
@@ -37,14 +42,16 @@ let package = Package(
             name: "StorekeeperTesting",
             dependencies: [
                 "StorekeeperCore", "StorekeeperJSON", "StorekeeperKeys", "StorekeeperRateLimit", "StorekeeperWebhooks",
+                "StorekeeperCatalog", "StorekeeperPagination",
             ]
         ),
 
-        .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore"]),
-        .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON"]),
+        .testTarget(name: "StorekeeperCoreTests", dependencies: ["StorekeeperCore", "StorekeeperTesting"]),
+        .testTarget(name: "StorekeeperJSONTests", dependencies: ["StorekeeperJSON", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperSchemaTests", dependencies: ["StorekeeperSchema"]),
         .testTarget(name: "StorekeeperKeysTests", dependencies: ["StorekeeperKeys", "StorekeeperTesting"]),
-        .testTarget(name: "StorekeeperPaginationTests", dependencies: ["StorekeeperPagination"]),
+        .testTarget(name: "StorekeeperPaginationTests", dependencies: ["StorekeeperPagination", "StorekeeperTesting"]),
+        .testTarget(name: "StorekeeperCatalogTests", dependencies: ["StorekeeperCatalog", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperRateLimitTests", dependencies: ["StorekeeperRateLimit", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperWebhooksTests", dependencies: ["StorekeeperWebhooks", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting"]),

@@ -5,6 +5,20 @@
 
 import PackageDescription
 
+/// A benchmark executable in the folder `area`, using the given Storekeeper modules (and
+/// swift-crypto when it measures against it).
+func benchmark(_ area: String, storekeeper modules: [String], crypto: Bool = false) -> Target {
+    var dependencies: [Target.Dependency] = [.product(name: "Benchmark", package: "package-benchmark")]
+    dependencies += modules.map { .product(name: $0, package: "Storekeeper") }
+    if crypto { dependencies.append(.product(name: "Crypto", package: "swift-crypto")) }
+    return .executableTarget(
+        name: "\(area)Benchmarks",
+        dependencies: dependencies,
+        path: area,
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+    )
+}
+
 let package = Package(
     name: "StorekeeperBenchmarks",
     platforms: [.macOS(.v15)],
@@ -14,64 +28,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
-        .executableTarget(
-            name: "CoreBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StorekeeperCore", package: "Storekeeper"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Core",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "JSONBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StorekeeperJSON", package: "Storekeeper"),
-            ],
-            path: "JSON",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "WebhooksBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StorekeeperWebhooks", package: "Storekeeper"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Webhooks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "RateLimitBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StorekeeperRateLimit", package: "Storekeeper"),
-            ],
-            path: "RateLimit",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "PaginationBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StorekeeperPagination", package: "Storekeeper"),
-            ],
-            path: "Pagination",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
-        .executableTarget(
-            name: "KeysBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "StorekeeperKeys", package: "Storekeeper"),
-                .product(name: "StorekeeperTesting", package: "Storekeeper"),
-                .product(name: "StorekeeperCore", package: "Storekeeper"),
-            ],
-            path: "Keys",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
+        benchmark("Core", storekeeper: ["StorekeeperCore"], crypto: true),
+        benchmark("JSON", storekeeper: ["StorekeeperJSON"]),
+        benchmark("Keys", storekeeper: ["StorekeeperCore", "StorekeeperKeys", "StorekeeperTesting"]),
+        benchmark("Pagination", storekeeper: ["StorekeeperPagination"]),
+        benchmark("RateLimit", storekeeper: ["StorekeeperRateLimit"]),
+        benchmark("Webhooks", storekeeper: ["StorekeeperWebhooks"], crypto: true),
     ],
     swiftLanguageModes: [.v6]
 )

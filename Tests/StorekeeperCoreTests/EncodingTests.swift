@@ -1,4 +1,5 @@
 @_spi(StorekeeperInternal) import StorekeeperCore
+import StorekeeperTesting
 import Testing
 
 @Suite("Base64")
@@ -37,7 +38,7 @@ struct Base64Tests {
 
     @Test("round-trips random bytes of every length up to 100")
     func roundTrips() {
-        var generator = SplitMix64(seed: 9)
+        var generator = SeededRandomNumberGenerator(seed: 9)
         for length in 0...100 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             #expect(Base64.decode(Base64.encode(bytes)) == bytes)

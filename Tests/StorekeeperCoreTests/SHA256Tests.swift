@@ -1,4 +1,5 @@
 @_spi(StorekeeperInternal) import StorekeeperCore
+import StorekeeperTesting
 import Testing
 
 @Suite("SHA-256")
@@ -49,7 +50,7 @@ struct SHA256Tests {
 
     @Test("agrees with a straightforward reference for every length from 0 to 1024")
     func randomizedLengths() {
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededRandomNumberGenerator(seed: 42)
         for length in 0...1024 {
             let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             #expect(SHA256.hash(message).bytes == ReferenceSHA256.hash(message), "length \(length)")
@@ -127,22 +128,5 @@ enum ReferenceSHA256 {
         var block = key.count > 64 ? hash(key) : key
         block += [UInt8](repeating: 0, count: 64 - block.count)
         return hash(block.map { $0 ^ 0x5c } + hash(block.map { $0 ^ 0x36 } + message))
-    }
-}
-
-/// A small deterministic generator so randomized tests reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import StorekeeperJSON
+import StorekeeperTesting
 import Testing
 
 @Suite("JSON reader")
@@ -162,7 +163,7 @@ struct JSONReaderTests {
 
     @Test("random and mutated input never crashes")
     func fuzzedInput() {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededRandomNumberGenerator(seed: 0x5EED)
         let seeds = [#"{"a": [1, -2.5e3, "x\u00e9\n", true, null, {"b": {}}]}"#, "[[[]]]", #""\uD83D\uDE00""#]
         for _ in 0..<5_000 {
             var bytes = Array(seeds[Int(generator.next() % UInt64(seeds.count))].utf8)
@@ -181,22 +182,5 @@ struct JSONReaderTests {
                 #expect(error.offset <= bytes.count)
             }
         }
-    }
-}
-
-/// A small deterministic generator so a failing fuzz case reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import StorekeeperPagination
+import StorekeeperTesting
 import Testing
 
 @Suite("Signed cursors")
@@ -59,7 +60,7 @@ struct CursorCodecTests {
 
     @Test("random garbage never crashes")
     func garbage() {
-        var generator = SeededGenerator(seed: 11)
+        var generator = SeededRandomNumberGenerator(seed: 11)
         for _ in 0..<3000 {
             let length = Int.random(in: 0...120, using: &generator)
             let text = String(
@@ -78,22 +79,5 @@ struct CursorCodecTests {
         #expect(throws: CursorCodecError.self) {
             try CursorCodec(keys: ["a b": Array(repeating: 1, count: 32)], currentKeyID: "a b")
         }
-    }
-}
-
-/// A deterministic generator so randomized tests reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

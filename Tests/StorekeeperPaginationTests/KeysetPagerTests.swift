@@ -1,4 +1,5 @@
 import StorekeeperPagination
+import StorekeeperTesting
 import Testing
 
 @Suite("Keyset paging")
@@ -35,7 +36,7 @@ struct KeysetPagerTests {
 
     @Test("a collection that gains and loses items while paging never repeats or skips an item that stayed")
     func stableUnderChanges() {
-        var generator = SeededGenerator(seed: 5)
+        var generator = SeededRandomNumberGenerator(seed: 5)
         for _ in 0..<50 {
             var items = Set(
                 (0..<200).map { Item(createdAt: Int64.random(in: 0...50, using: &generator), id: "i\($0)") })

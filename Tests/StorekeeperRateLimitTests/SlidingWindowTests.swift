@@ -1,4 +1,5 @@
 import StorekeeperRateLimit
+import StorekeeperTesting
 import Testing
 
 #if canImport(FoundationEssentials)
@@ -50,7 +51,7 @@ struct SlidingWindowTests {
 
     @Test("random traces with costs above 1 never over-admit, and every denial is justified")
     func randomTraces() async throws {
-        var generator = SeededGenerator(seed: 2024)
+        var generator = SeededRandomNumberGenerator(seed: 2024)
         for trial in 0..<20 {
             let policy = RateLimitPolicy(
                 name: "p", limit: 10 + trial, window: .milliseconds(1000 + 37 * trial), precision: 10)
@@ -102,22 +103,5 @@ struct SlidingWindowTests {
         let ideal = 60 * 100
         #expect(admitted <= ideal)
         #expect(admitted * 100 >= ideal * 99, "admitted \(admitted) of \(ideal)")
-    }
-}
-
-/// A small deterministic generator so randomized traces reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import StorekeeperTesting
 import StorekeeperWebhooks
 import Testing
 
@@ -71,7 +72,7 @@ struct WebhookDeliveryPolicyTests {
     func jitter() {
         let policy = WebhookDeliveryPolicy.standard
         var seen = Set<Date>()
-        var generator = SeededGenerator(seed: 1)
+        var generator = SeededRandomNumberGenerator(seed: 1)
         for _ in 0..<200 {
             let step = policy.transition(
                 after: .response(status: 500, retryAfter: nil), of: fresh(), to: endpoint, now: Self.start,
@@ -81,8 +82,8 @@ struct WebhookDeliveryPolicyTests {
             if let next = step.delivery.nextAttemptAt { seen.insert(next) }
         }
         #expect(seen.count > 50, "jitter actually varies the delay")
-        var first = SeededGenerator(seed: 7)
-        var second = SeededGenerator(seed: 7)
+        var first = SeededRandomNumberGenerator(seed: 7)
+        var second = SeededRandomNumberGenerator(seed: 7)
         let a = policy.transition(
             after: .response(status: 500, retryAfter: nil), of: fresh(), to: endpoint, now: Self.start, using: &first)
         let b = policy.transition(
@@ -145,22 +146,5 @@ struct WebhookDeliveryPolicyTests {
     func redaction() {
         let text = String(describing: endpoint) + String(reflecting: endpoint)
         #expect(!text.contains("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
-    }
-}
-
-/// A deterministic generator for reproducible jitter.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

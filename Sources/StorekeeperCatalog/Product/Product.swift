@@ -1,0 +1,196 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// A product in the catalogue: the canonical model every partner's wire format maps to.
+///
+/// It carries every product field of the partner documents, so each profile can read and write
+/// its own format without loss:
+///
+/// | Field | Spring (`PUT /product`) | EverShop (`/api/products`) | ShopiSync |
+/// |---|---|---|---|
+/// | ``id`` | `id` | `uuid` | `:productId` |
+/// | ``number`` | | `product_id` | |
+/// | ``title`` | `title` | `name` | `title` |
+/// | ``description`` / ``shortDescription`` | `description` | `description` / `short_description` | |
+/// | ``urlKey``, ``metaTitle``, ``metaDescription``, ``metaKeywords`` | | `url_key`, `meta_*` | |
+/// | ``brand``, ``productURL`` | `external_brand`, `affiliate_url` | | |
+/// | ``imageURLs`` | `photo_urls` | `images` | |
+/// | ``tags`` / ``categoryIDs`` | `tags` | `category_id`, `categories` | |
+/// | ``attributeGroupID``, ``attributes``, ``options`` | | `group_id`, `attributes`, `options` | |
+/// | ``isActive`` / ``isVisible`` / ``isPurchasable`` | `active` / — / `purchasable` | `status` / `visibility` / — | |
+/// | ``variants`` | `variants` | `sku`, `price`, `qty`, `weight`, ... as one variant | |
+/// | ``pricing``, ``competitors`` | | | `minPrice` ... `active`, competitors |
+///
+/// ## Active, visible, purchasable
+///
+/// Spring separates *viewable* from *buyable*: an ``isActive`` product is shown even while it
+/// cannot be bought (a backorder); ``isPurchasable`` false marks it out of stock. EverShop's
+/// `status` maps to ``isActive`` and its `visibility` (shown in listings on its own) to
+/// ``isVisible``.
+///
+/// ## Storage fields
+///
+/// ``version``, ``createdAt``, ``updatedAt`` and ``deletedAt`` belong to the ``CatalogStore``: it
+/// stamps them in every write and ignores what the caller put there. A product that was never
+/// stored has version 0 and no timestamps. A deleted product is kept with ``deletedAt`` set
+/// (soft deletion); writing it again undeletes it, as Spring's `PUT` does.
+public struct Product: Sendable, Hashable, Codable {
+    /// The id partners address the product by.
+    public var id: ProductID
+    /// A numeric id shown next to ``id`` (EverShop's `product_id`). The store assigns the next
+    /// free number on insert when it is `nil`, and it never changes afterwards.
+    public var number: Int64?
+    /// Who owns the product: a vendor, a brand account or an API key id, as the host decides.
+    /// Spring lists only the products created with the calling key; list queries filter on it.
+    public var owner: String?
+    /// The product's name (Spring's `title`, at most 255 characters there; EverShop's `name`).
+    public var title: String
+    /// The long description.
+    public var description: String?
+    /// A short description (EverShop's `short_description`).
+    public var shortDescription: String?
+    /// The storefront path segment, unique across live products.
+    public var urlKey: URLKey?
+    /// The page title for search engines (EverShop's `meta_title`).
+    public var metaTitle: String?
+    /// The page description for search engines (EverShop's `meta_description`).
+    public var metaDescription: String?
+    /// Search keywords (EverShop's `meta_keywords`).
+    public var metaKeywords: String?
+    /// The brand, label or manufacturer (Spring's `external_brand`; required there but nullable).
+    public var brand: String?
+    /// The product page or affiliate link (Spring's `affiliate_url`), exactly as received.
+    public var productURL: String?
+    /// Product image URLs in display order, exactly as received.
+    public var imageURLs: [String]
+    /// Free-form labels; Spring calls its product categories `tags`.
+    public var tags: [String]
+    /// Ids of the categories the product belongs to (EverShop's `category_id` / `categories`).
+    public var categoryIDs: [String]
+    /// The attribute group that defines which attributes apply (EverShop's `group_id`).
+    public var attributeGroupID: String?
+    /// Product-level attributes, in the order received.
+    public var attributes: [ProductAttribute]
+    /// Customer choices with optional extra prices.
+    public var options: [ProductOption]
+    /// The sellable variants; their SKUs are unique across the live catalogue.
+    public var variants: [Variant]
+    /// Whether the product is shown at all (Spring's `active`, EverShop's `status`).
+    public var isActive: Bool
+    /// Whether the product is listed on its own (EverShop's `visibility`).
+    public var isVisible: Bool
+    /// Whether the product can be bought now (Spring's `purchasable`); an active product that is
+    /// not purchasable is shown as out of stock.
+    public var isPurchasable: Bool
+    /// Repricing settings, for products a repricer such as ShopiSync monitors.
+    public var pricing: PricingSettings?
+    /// Competitor offers being tracked for this product.
+    public var competitors: [Competitor]
+    /// The record's version for optimistic concurrency: 0 before the first write, then
+    /// incremented by the store on every write.
+    public var version: Int64
+    /// When the store first wrote the product.
+    public var createdAt: Date?
+    /// When the store last wrote the product.
+    public var updatedAt: Date?
+    /// When the product was deleted; `nil` while it is live.
+    public var deletedAt: Date?
+
+    /// Creates a product that has not been stored yet (version 0, no timestamps).
+    ///
+    /// - Parameters:
+    ///   - id: The product's id.
+    ///   - number: A numeric id; leave `nil` to let the store assign one.
+    ///   - owner: The owning vendor, brand or key.
+    ///   - title: The name.
+    ///   - description: The long description.
+    ///   - shortDescription: A short description.
+    ///   - urlKey: The storefront path segment.
+    ///   - metaTitle: The page title for search engines.
+    ///   - metaDescription: The page description for search engines.
+    ///   - metaKeywords: Search keywords.
+    ///   - brand: The brand or manufacturer.
+    ///   - productURL: The product page or affiliate link.
+    ///   - imageURLs: Product image URLs.
+    ///   - tags: Free-form labels or categories.
+    ///   - categoryIDs: Category ids.
+    ///   - attributeGroupID: The attribute group.
+    ///   - attributes: Product-level attributes.
+    ///   - options: Customer choices.
+    ///   - variants: The sellable variants.
+    ///   - isActive: Whether it is shown; `true` unless stated.
+    ///   - isVisible: Whether it is listed on its own; `true` unless stated.
+    ///   - isPurchasable: Whether it can be bought; `true` unless stated.
+    ///   - pricing: Repricing settings.
+    ///   - competitors: Tracked competitor offers.
+    public init(
+        id: ProductID,
+        number: Int64? = nil,
+        owner: String? = nil,
+        title: String,
+        description: String? = nil,
+        shortDescription: String? = nil,
+        urlKey: URLKey? = nil,
+        metaTitle: String? = nil,
+        metaDescription: String? = nil,
+        metaKeywords: String? = nil,
+        brand: String? = nil,
+        productURL: String? = nil,
+        imageURLs: [String] = [],
+        tags: [String] = [],
+        categoryIDs: [String] = [],
+        attributeGroupID: String? = nil,
+        attributes: [ProductAttribute] = [],
+        options: [ProductOption] = [],
+        variants: [Variant] = [],
+        isActive: Bool = true,
+        isVisible: Bool = true,
+        isPurchasable: Bool = true,
+        pricing: PricingSettings? = nil,
+        competitors: [Competitor] = []
+    ) {
+        self.id = id
+        self.number = number
+        self.owner = owner
+        self.title = title
+        self.description = description
+        self.shortDescription = shortDescription
+        self.urlKey = urlKey
+        self.metaTitle = metaTitle
+        self.metaDescription = metaDescription
+        self.metaKeywords = metaKeywords
+        self.brand = brand
+        self.productURL = productURL
+        self.imageURLs = imageURLs
+        self.tags = tags
+        self.categoryIDs = categoryIDs
+        self.attributeGroupID = attributeGroupID
+        self.attributes = attributes
+        self.options = options
+        self.variants = variants
+        self.isActive = isActive
+        self.isVisible = isVisible
+        self.isPurchasable = isPurchasable
+        self.pricing = pricing
+        self.competitors = competitors
+        version = 0
+        createdAt = nil
+        updatedAt = nil
+        deletedAt = nil
+    }
+
+    /// Whether the product is soft-deleted.
+    public var isDeleted: Bool { deletedAt != nil }
+
+    /// The variant with `sku`, if the product has one.
+    ///
+    /// - Parameter sku: The SKU to look for.
+    /// - Returns: The variant, or `nil`.
+    /// - Complexity: O(*n*) in the number of variants.
+    public func variant(sku: SKU) -> Variant? {
+        variants.first { $0.sku == sku }
+    }
+}

@@ -1,0 +1,26 @@
+/// A deterministic random number generator (SplitMix64), so randomized tests reproduce.
+///
+/// Pass it wherever Storekeeper takes a generator — webhook jitter, for one — and to
+/// `random(in:using:)` when building random inputs; the same seed gives the same sequence.
+///
+/// ```swift
+/// var generator = SeededRandomNumberGenerator(seed: 42)
+/// let delay = Int.random(in: 0...100, using: &generator)
+/// ```
+public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// Creates a generator whose sequence is fixed by `seed`.
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
