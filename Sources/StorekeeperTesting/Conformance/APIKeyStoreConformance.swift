@@ -121,7 +121,7 @@ public struct APIKeyStoreConformance: Sendable {
         for (offset, status) in [200, 404, 500, 200].enumerated() {
             try await store.recordUsage(
                 APIKeyUsageEvent(
-                    keyID: "k1", time: start.addingTimeInterval(Double(offset)), route: "GET /x", status: status),
+                    keyID: "k1", time: start.addingTimeInterval(TimeInterval(offset)), route: "GET /x", status: status),
                 keepRecent: 3
             )
         }

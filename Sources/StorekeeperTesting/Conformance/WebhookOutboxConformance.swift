@@ -99,7 +99,8 @@ public struct WebhookOutboxConformance: Sendable {
         try await outbox.saveEndpoint(endpoint("a"))
         for index in 0..<50 {
             _ = try await outbox.enqueue(
-                WebhookEvent(type: .productUpdated, timestamp: Self.start.addingTimeInterval(Double(index)), data: nil)
+                WebhookEvent(
+                    type: .productUpdated, timestamp: Self.start.addingTimeInterval(TimeInterval(index)), data: nil)
             )
         }
         let now = Self.start.addingTimeInterval(100)
@@ -149,7 +150,7 @@ public struct WebhookOutboxConformance: Sendable {
         var events: [WebhookEvent] = []
         for hour in 0..<4 {
             let event = WebhookEvent(
-                type: .inventoryUpdated, timestamp: Self.start.addingTimeInterval(Double(hour) * 3600), data: nil)
+                type: .inventoryUpdated, timestamp: Self.start.addingTimeInterval(TimeInterval(hour * 3600)), data: nil)
             events.append(event)
             _ = try await outbox.enqueue(event)
         }
