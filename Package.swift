@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "Storekeeper",
             dependencies: [
-                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperKeys",
+                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperCatalog", "StorekeeperKeys",
                 "StorekeeperPagination", "StorekeeperRateLimit", "StorekeeperWebhooks",
             ]
         ),

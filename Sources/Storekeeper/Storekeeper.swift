@@ -6,3 +6,4 @@
 @_exported public import StorekeeperRateLimit
 @_exported public import StorekeeperSchema
 @_exported public import StorekeeperWebhooks
+@_exported public import StorekeeperCatalog
