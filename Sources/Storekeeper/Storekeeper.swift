@@ -1,3 +1,4 @@
+@_exported public import StorekeeperCatalog
 // The umbrella module: `import Storekeeper` brings in every module except StorekeeperTesting.
 @_exported public import StorekeeperCore
 @_exported public import StorekeeperJSON
@@ -6,4 +7,3 @@
 @_exported public import StorekeeperRateLimit
 @_exported public import StorekeeperSchema
 @_exported public import StorekeeperWebhooks
-@_exported public import StorekeeperCatalog
