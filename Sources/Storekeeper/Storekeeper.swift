@@ -1,5 +1,6 @@
-@_exported public import StorekeeperCatalog
 // The umbrella module: `import Storekeeper` brings in every module except StorekeeperTesting.
+
+@_exported public import StorekeeperCatalog
 @_exported public import StorekeeperCore
 @_exported public import StorekeeperJSON
 @_exported public import StorekeeperKeys
