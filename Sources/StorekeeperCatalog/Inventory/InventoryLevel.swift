@@ -152,6 +152,15 @@ public struct InventoryLevel: Sendable, Hashable {
         reserved -= quantity
     }
 
+    /// Ships units that were reserved: they leave both the shelf (``onHand``) and the reservation.
+    ///
+    /// - Parameter quantity: Units shipped; at least 1 and at most ``reserved``.
+    /// - Throws: ``InventoryError/Code/invalidQuantity`` otherwise.
+    public mutating func consume(_ quantity: Int) throws(InventoryError) {
+        try release(quantity)
+        onHand -= quantity
+    }
+
     /// Whether the level is too old to sell from: more than `maxAge` has passed since ``asOf``.
     ///
     /// A level exactly `maxAge` old is still fresh; one stamped in the future (clock skew at the
