@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "StorekeeperPagination", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(
             name: "StorekeeperCatalog",
-            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperPagination"]
+            dependencies: ["StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperPagination"]
         ),
         .target(name: "StorekeeperRateLimit", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperWebhooks", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
