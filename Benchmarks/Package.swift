@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
+        benchmark("Catalog", storekeeper: ["StorekeeperCatalog"]),
         benchmark("Core", storekeeper: ["StorekeeperCore"], crypto: true),
         benchmark("JSON", storekeeper: ["StorekeeperJSON"]),
         benchmark("Keys", storekeeper: ["StorekeeperCore", "StorekeeperKeys", "StorekeeperTesting"]),

@@ -1,4 +1,4 @@
-public import StorekeeperJSON
+import StorekeeperJSON
 public import StorekeeperSchema
 
 #if canImport(FoundationEssentials)
