@@ -8,7 +8,9 @@ import PackageDescription
 /// A benchmark executable in the folder `area`, using the given Storekeeper modules (and
 /// swift-crypto when it measures against it).
 func benchmark(_ area: String, storekeeper modules: [String], crypto: Bool = false) -> Target {
-    var dependencies: [Target.Dependency] = [.product(name: "Benchmark", package: "package-benchmark")]
+    var dependencies: [Target.Dependency] = [
+        .product(name: "Benchmark", package: "package-benchmark"), "BenchmarkFixtures",
+    ]
     dependencies += modules.map { .product(name: $0, package: "Storekeeper") }
     if crypto { dependencies.append(.product(name: "Crypto", package: "swift-crypto")) }
     return .executableTarget(
@@ -28,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
+        .target(name: "BenchmarkFixtures", path: "Fixtures"),
         benchmark("Catalog", storekeeper: ["StorekeeperCatalog"]),
         benchmark("Core", storekeeper: ["StorekeeperCore"], crypto: true),
         benchmark("JSON", storekeeper: ["StorekeeperJSON"]),
