@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "StorekeeperCatalog", targets: ["StorekeeperCatalog"]),
         .library(name: "StorekeeperRateLimit", targets: ["StorekeeperRateLimit"]),
         .library(name: "StorekeeperWebhooks", targets: ["StorekeeperWebhooks"]),
+        .library(name: "StorekeeperAPI", targets: ["StorekeeperAPI"]),
         .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
     ],
     targets: [
@@ -32,17 +33,24 @@ let package = Package(
         .target(name: "StorekeeperRateLimit", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperWebhooks", dependencies: ["StorekeeperCore", "StorekeeperJSON"]),
         .target(
-            name: "Storekeeper",
+            name: "StorekeeperAPI",
             dependencies: [
                 "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperCatalog", "StorekeeperKeys",
                 "StorekeeperPagination", "StorekeeperRateLimit", "StorekeeperWebhooks",
             ]
         ),
         .target(
+            name: "Storekeeper",
+            dependencies: [
+                "StorekeeperCore", "StorekeeperJSON", "StorekeeperSchema", "StorekeeperCatalog", "StorekeeperKeys",
+                "StorekeeperPagination", "StorekeeperRateLimit", "StorekeeperWebhooks", "StorekeeperAPI",
+            ]
+        ),
+        .target(
             name: "StorekeeperTesting",
             dependencies: [
                 "StorekeeperCore", "StorekeeperJSON", "StorekeeperKeys", "StorekeeperRateLimit", "StorekeeperWebhooks",
-                "StorekeeperCatalog", "StorekeeperPagination",
+                "StorekeeperCatalog", "StorekeeperPagination", "StorekeeperAPI",
             ]
         ),
 
@@ -54,7 +62,8 @@ let package = Package(
         .testTarget(name: "StorekeeperCatalogTests", dependencies: ["StorekeeperCatalog", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperRateLimitTests", dependencies: ["StorekeeperRateLimit", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperWebhooksTests", dependencies: ["StorekeeperWebhooks", "StorekeeperTesting"]),
-        .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting"]),
+        .testTarget(name: "StorekeeperAPITests", dependencies: ["StorekeeperAPI", "StorekeeperTesting"]),
+        .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting", "StorekeeperAPI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 // The umbrella module: `import Storekeeper` brings in every module except StorekeeperTesting.
 
+@_exported public import StorekeeperAPI
 @_exported public import StorekeeperCatalog
 @_exported public import StorekeeperCore
 @_exported public import StorekeeperJSON

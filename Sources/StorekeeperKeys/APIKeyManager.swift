@@ -183,34 +183,64 @@ public struct APIKeyManager: Sendable {
     ///   - presented: The key from the request (see ``APICredentials``), or `nil` if none.
     ///   - clientAddress: The client's address, as the host determined it.
     ///   - required: The permission the operation needs, if any.
-    /// - Throws: ``APIKeyError`` with the first failing check's code.
+    /// - Throws: ``APIKeyError`` with the first failing check's code, or the store's error.
     public func verify(
         _ presented: String?, clientAddress: IPAddress?, requiring required: Permission? = nil
     )
         async throws -> APIKeyRecord
     {
+        switch try await authenticate(presented, clientAddress: clientAddress, requiring: required) {
+        case .accepted(let record): return record
+        case .refused(let error, _): throw error
+        }
+    }
+
+    /// Checks a presented key and says whether it is accepted, and which key it was when the key
+    /// was identified but refused.
+    ///
+    /// The checks run in this order: format and checksum, lookup, revoked, disabled, expired (the
+    /// expiry instant is already expired), IP allowlist, permission. A refusal after the lookup
+    /// carries the identified record, so a pipeline can still attribute the request to the key
+    /// (its rate-limit headers, its usage); the record never reaches the client.
+    ///
+    /// - Parameters:
+    ///   - presented: The key from the request (see ``APICredentials``), or `nil` if none.
+    ///   - clientAddress: The client's address, as the host determined it.
+    ///   - required: The permission the operation needs, if any.
+    /// - Returns: ``APIKeyVerification/accepted(_:)`` or ``APIKeyVerification/refused(_:record:)``.
+    /// - Throws: Only the store's errors.
+    public func authenticate(
+        _ presented: String?, clientAddress: IPAddress?, requiring required: Permission? = nil
+    )
+        async throws -> APIKeyVerification
+    {
         let now = clock.now
-        guard let presented else { throw await failure(.invalidKey, reason: "missing", keyID: nil, now: now) }
+        guard let presented else {
+            return .refused(await failure(.invalidKey, reason: "missing", keyID: nil, now: now), record: nil)
+        }
         let wellFormed = format.isWellFormed(presented)
         guard wellFormed || (legacyKeys == .accepted && Self.isPlausibleLegacyKey(presented)) else {
-            throw await failure(.invalidKey, reason: "malformed", keyID: nil, now: now)
+            return .refused(await failure(.invalidKey, reason: "malformed", keyID: nil, now: now), record: nil)
         }
         guard var record = try await lookUp(presented) else {
-            throw await failure(.invalidKey, reason: "unknown", keyID: nil, now: now)
+            return .refused(await failure(.invalidKey, reason: "unknown", keyID: nil, now: now), record: nil)
         }
-        if record.revokedAt != nil { throw await failure(.keyRevoked, reason: "revoked", keyID: record.id, now: now) }
-        if record.isDisabled { throw await failure(.keyDisabled, reason: "disabled", keyID: record.id, now: now) }
-        if record.isExpired(at: now) { throw await failure(.keyExpired, reason: "expired", keyID: record.id, now: now) }
+        func refuse(_ code: APIKeyError.Code, _ reason: String) async -> APIKeyVerification {
+            .refused(await failure(code, reason: reason, keyID: record.id, now: now), record: record)
+        }
+        if record.revokedAt != nil { return await refuse(.keyRevoked, "revoked") }
+        if record.isDisabled { return await refuse(.keyDisabled, "disabled") }
+        if record.isExpired(at: now) { return await refuse(.keyExpired, "expired") }
         if !record.allowlist.allows(clientAddress) {
             if record.allowlist.reportOnly {
                 await observer?.observe(
                     .allowlistViolation(keyID: record.id, address: clientAddress?.description ?? "unknown", at: now))
             } else {
-                throw await failure(.ipNotAllowed, reason: "ip_not_allowed", keyID: record.id, now: now)
+                return await refuse(.ipNotAllowed, "ip_not_allowed")
             }
         }
         if let required, !record.permissions.allows(required) {
-            throw await failure(.insufficientPermission, reason: "insufficient_permission", keyID: record.id, now: now)
+            return await refuse(.insufficientPermission, "insufficient_permission")
         }
         // Upgrade a hash made under an old pepper, or imported as plain SHA-256.
         if let pepper = currentPepper, record.hash.algorithm != .hmacSHA256(pepperVersion: pepper.version) {
@@ -221,10 +251,9 @@ public struct APIKeyManager: Sendable {
                 record = upgraded
             }
         }
-        return record
+        return .accepted(record)
     }
 
-    /// The stored record of `presented`, trying every pepper, then plain SHA-256.
     private func lookUp(_ presented: String) async throws -> APIKeyRecord? {
         for pepper in peppers {
             let candidate = pepper.hash(presented)

@@ -135,6 +135,32 @@ struct APIKeyManagerTests {
         #expect(APIKeyError(code: .keyRevoked, message: "").status == 401)
     }
 
+    @Test("authenticate names the key it refused once the key is identified, and no key before")
+    func authenticateAttributesRefusals() async throws {
+        let issued = try await manager.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read])
+        let key = issued.secret.plaintext
+        guard
+            case .refused(let error, let record) = try await manager.authenticate(
+                key, clientAddress: nil, requiring: .admin)
+        else {
+            Issue.record("a read key was accepted for admin")
+            return
+        }
+        #expect(error.code == .insufficientPermission && record?.id == issued.record.id)
+        guard case .refused(let unknown, let none) = try await manager.authenticate("sk_live_x", clientAddress: nil)
+        else {
+            Issue.record("a malformed key was accepted")
+            return
+        }
+        #expect(unknown.code == .invalidKey && none == nil)
+        guard case .accepted(let accepted) = try await manager.authenticate(key, clientAddress: nil, requiring: .read)
+        else {
+            Issue.record("a valid key was refused")
+            return
+        }
+        #expect(accepted.id == issued.record.id)
+    }
+
     @Test("a report-only allowlist lets the request through and reports it")
     func reportOnly() async throws {
         let list = IPAllowlist(networks: [try #require(IPNetwork("10.0.0.0/8"))], reportOnly: true)

@@ -29,6 +29,8 @@ public struct PricingError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let currencyMismatch = Code("currency_mismatch")
         /// A repricing step is zero or negative.
         public static let invalidStep = Code("invalid_step")
+        /// A price is not an amount of the currency: out of range, or finer than its minor unit.
+        public static let invalidPrice = Code("invalid_price")
 
         /// The code's stable text.
         public var description: String { rawValue }

@@ -1,3 +1,5 @@
+import StorekeeperCore
+
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else

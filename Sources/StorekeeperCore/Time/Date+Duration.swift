@@ -1,12 +1,12 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+package import FoundationEssentials
 #else
-import Foundation
+package import Foundation
 #endif
 
 extension Date {
     /// The instant `duration` after this one (before it, for a negative duration).
-    func adding(_ duration: Duration) -> Date {
+    package func adding(_ duration: Duration) -> Date {
         let (seconds, attoseconds) = duration.components
         return addingTimeInterval(TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18)
     }

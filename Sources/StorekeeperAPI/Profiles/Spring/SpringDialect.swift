@@ -1,0 +1,59 @@
+public import StorekeeperJSON
+import StorekeeperSchema
+
+/// Spring's wire conventions: bare JSON bodies on success, and on failure the status the seed
+/// lists (400 when the request has no key, 403 when the key is wrong, 500 on a server fault)
+/// with "detailed exception information in the body":
+///
+/// ```json
+/// {"status": 403, "exception": "InvalidAPIKey", "message": "Missing or invalid API key.", "errors": []}
+/// ```
+///
+/// `errors` lists every validation problem (`pointer`, `detail`, `code`, and `line` and `column`
+/// for a JSON syntax error); a 500 adds `correlation_id`.
+public struct SpringDialect: APIDialect {
+    /// The dialect.
+    public init() {}
+
+    /// The data itself, unwrapped.
+    public func successBody(for output: APIOutput) -> JSONValue? {
+        output.data
+    }
+
+    /// The exception body, with the seed's statuses for key failures.
+    public func failure(_ error: APIError) -> (status: Int, body: JSONValue) {
+        let (status, exception): (Int, String) =
+            switch error.code {
+            case .missingCredentials: (400, "MissingAPIKey")
+            case .invalidCredentials, .ipNotAllowed, .insufficientPermissions: (403, "InvalidAPIKey")
+            case .validationFailed: (400, "ValidationError")
+            case .notFound: (404, "NotFound")
+            case .internalError: (500, "InternalServerError")
+            default: (error.status, Self.exceptionName(error.code.rawValue))
+            }
+        var body: JSONObject = [
+            "status": .number(JSONNumber(status)),
+            "exception": .string(exception),
+            "code": .string(error.code.rawValue),
+            "message": .string(error.message),
+        ]
+        var errors: [JSONValue] = []
+        for issue in error.issues {
+            var entry: JSONObject = [
+                "pointer": .string(issue.path.description), "detail": .string(issue.message),
+                "code": .string(issue.code),
+            ]
+            if let line = issue.line { entry.append("line", .number(JSONNumber(line))) }
+            if let column = issue.column { entry.append("column", .number(JSONNumber(column))) }
+            errors.append(.object(entry))
+        }
+        body.append("errors", .array(errors))
+        if let correlationID = error.correlationID { body.append("correlation_id", .string(correlationID)) }
+        return (status, .object(body))
+    }
+
+    /// `method_not_allowed` → `MethodNotAllowed`.
+    private static func exceptionName(_ code: String) -> String {
+        code.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
