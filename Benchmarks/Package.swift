@@ -31,6 +31,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "BenchmarkFixtures", path: "Fixtures"),
+        benchmark(
+            "API",
+            storekeeper: [
+                "StorekeeperAPI", "StorekeeperCatalog", "StorekeeperCore", "StorekeeperJSON", "StorekeeperKeys",
+                "StorekeeperPagination", "StorekeeperRateLimit", "StorekeeperTesting",
+            ]
+        ),
         benchmark("Catalog", storekeeper: ["StorekeeperCatalog"]),
         benchmark("Core", storekeeper: ["StorekeeperCore"], crypto: true),
         benchmark("JSON", storekeeper: ["StorekeeperJSON"]),

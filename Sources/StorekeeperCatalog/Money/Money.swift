@@ -44,12 +44,14 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         }
         self.amount = amount
         self.currency = currency
+        amountText = DecimalDigits(amount).text(minimumFractionDigits: currency.minorUnits)
     }
 
     /// Creates money from an amount already known to be a number.
     init(checked amount: Decimal, currency: Currency) {
         self.amount = amount
         self.currency = currency
+        amountText = DecimalDigits(amount).text(minimumFractionDigits: currency.minorUnits)
     }
 
     /// Zero in `currency`.
@@ -79,9 +81,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     /// `"14.90"` for 14.9 USD, `"1000"` for 1000 JPY, `"14.955"` for 14.955 USD (never rounded).
     ///
     /// The text is valid JSON number text and a valid string-typed price for APIs such as Spring's.
-    public var amountText: String {
-        DecimalDigits(amount).text(minimumFractionDigits: currency.minorUnits)
-    }
+    public let amountText: String
 
     /// The exact amount as a JSON number, with the digits of ``amountText``.
     ///
