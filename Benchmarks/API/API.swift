@@ -68,9 +68,10 @@ let benchmarks: @Sendable () -> Void = {
 
         init(pepper: APIKeyPepper, format: APIKeyFormat) async throws {
             let keys = APIKeyManager(store: InMemoryAPIKeyStore(), peppers: [pepper], format: format, clock: clock)
-            profile = ShopiSyncProfile(catalog: catalog, priceHistory: history) { _ in
-                ShopiSyncShop(domain: "bench.myshopify.com", plan: "enterprise")
-            }.profile
+            profile =
+                ShopiSyncProfile(catalog: catalog, priceHistory: history) { _ in
+                    ShopiSyncShop(domain: "bench.myshopify.com", plan: "enterprise")
+                }.profile
             pipeline = APIPipeline(
                 profile: profile, keys: keys, rateLimiter: RateLimiter(store: InMemoryRateLimitStore()), clock: clock)
             for number in 1...50 {
@@ -153,7 +154,8 @@ let benchmarks: @Sendable () -> Void = {
                         id: product.id.rawValue, title: product.title, sku: product.variants.first?.sku.rawValue,
                         currency: "USD", currentPrice: product.variants.first?.price.amount,
                         minPrice: product.pricing?.minPrice?.amount, maxPrice: product.pricing?.maxPrice?.amount,
-                        costPrice: product.pricing?.costPrice?.amount, autoReprice: product.pricing?.autoReprice ?? false,
+                        costPrice: product.pricing?.costPrice?.amount,
+                        autoReprice: product.pricing?.autoReprice ?? false,
                         active: product.isActive,
                         competitors: product.competitors.map {
                             CodableShopiSyncCompetitor(
@@ -163,7 +165,8 @@ let benchmarks: @Sendable () -> Void = {
                         createdAt: product.createdAt.map(formatter.string),
                         updatedAt: product.updatedAt.map(formatter.string))
                 },
-                pagination: CodablePagination(page: 1, limit: 50, total: page.total ?? 0, totalPages: page.totalPages ?? 0))
+                pagination: CodablePagination(
+                    page: 1, limit: 50, total: page.total ?? 0, totalPages: page.totalPages ?? 0))
             blackHole(try encoder.encode(list))
         }
     }

@@ -16,8 +16,10 @@ public struct APIContext: Sendable {
     public let operationID: String
     /// The path parameters, percent-decoded.
     public let parameters: [String: String]
-    /// The verified key, for routes that require one.
+    /// The verified key, for routes that require one and were called with a key.
     public let key: APIKeyRecord?
+    /// The session, for routes that require a key and were called with a session instead.
+    public let session: APISession?
     /// The validated body, with the schema's coercions and defaults applied, for routes that
     /// declare a body schema.
     public let body: JSONValue?
@@ -30,6 +32,7 @@ public struct APIContext: Sendable {
         operationID: String,
         parameters: [String: String] = [:],
         key: APIKeyRecord? = nil,
+        session: APISession? = nil,
         body: JSONValue? = nil,
         now: Date
     ) {
@@ -37,8 +40,14 @@ public struct APIContext: Sendable {
         self.operationID = operationID
         self.parameters = parameters
         self.key = key
+        self.session = session
         self.body = body
         self.now = now
+    }
+
+    /// The owner of the key or session the request was authenticated with.
+    public var owner: String? {
+        key?.owner ?? session?.owner
     }
 
     /// The path parameter called `name`.

@@ -163,13 +163,22 @@ public struct APIPipeline: Sendable {
                 message: "The body has \(request.body.count) bytes; at most \(options.maximumBodyBytes) are accepted.")
         }
         var key: APIKeyRecord?
+        var session: APISession?
         if case .apiKey(let permission) = route.access {
-            key = try await authenticate(request, requiring: permission, route: route, now: now, trace: &trace)
+            if let authenticator = profile.sessionAuthenticator,
+                let found = try await authenticator.session(for: request)
+            {
+                try await admit(found, requiring: permission, route: route, now: now, trace: &trace)
+                session = found
+            } else {
+                key = try await authenticate(request, requiring: permission, route: route, now: now, trace: &trace)
+            }
         }
         guard let idempotency, request.method.acceptsIdempotencyKey,
             let value = request.headers["Idempotency-Key"]
         else {
-            return await execute(route, parameters: parameters, key: key, request: request, now: now, trace: &trace)
+            return await execute(
+                route, parameters: parameters, key: key, session: session, request: request, now: now, trace: &trace)
         }
         guard (1...255).contains(value.utf8.count), value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
             throw APIError.validation(
@@ -180,7 +189,7 @@ public struct APIPipeline: Sendable {
                 ],
                 message: "The Idempotency-Key header is invalid.")
         }
-        let entry = IdempotencyKey(scope: key?.id ?? "anonymous", value: value)
+        let entry = IdempotencyKey(scope: key?.id ?? session.map { "session:" + $0.id } ?? "anonymous", value: value)
         let fingerprint = Self.fingerprint(of: request)
         let claim = try await idempotency.claim(
             entry, fingerprint: fingerprint, now: now, expiresAt: now.adding(options.idempotencyKeyLifetime))
@@ -200,7 +209,7 @@ public struct APIPipeline: Sendable {
                 message: "This Idempotency-Key was used for a different request; use a new key.")
         case .claimed:
             let response = await execute(
-                route, parameters: parameters, key: key, request: request, now: now, trace: &trace)
+                route, parameters: parameters, key: key, session: session, request: request, now: now, trace: &trace)
             // The operation has happened: a failing idempotency store must not lose its response.
             // The entry then stays in progress until it expires, so a retry never runs it twice.
             if response.status >= 500 {
@@ -230,18 +239,31 @@ public struct APIPipeline: Sendable {
         switch try await keys.authenticate(presented, clientAddress: request.clientAddress, requiring: permission) {
         case .accepted(let record):
             trace.keyID = record.id
-            try await limit(record, route: route, cost: 1, now: now, trace: &trace)
+            try await limit(record.id, own: record.rateLimit, route: route, cost: 1, now: now, trace: &trace)
             return record
         case .refused(let error, let record):
             if let record {
                 trace.keyID = record.id
                 if error.code == .ipNotAllowed || error.code == .insufficientPermission {
                     // Attribute the refusal to the key's budget without spending it, for the headers.
-                    try? await limit(record, route: route, cost: 0, now: now, trace: &trace)
+                    try? await limit(record.id, own: record.rateLimit, route: route, cost: 0, now: now, trace: &trace)
                 }
             }
             throw APIError.converting(error)
         }
+    }
+
+    private func admit(
+        _ session: APISession, requiring permission: Permission?, route: Route, now: Date, trace: inout Trace
+    ) async throws {
+        let subject = "session:" + session.id
+        if let permission, !session.permissions.allows(permission) {
+            try? await limit(subject, own: nil, route: route, cost: 0, now: now, trace: &trace)
+            throw APIError(
+                status: 403, code: .insufficientPermissions,
+                message: "This session does not have the permission this operation requires.")
+        }
+        try await limit(subject, own: nil, route: route, cost: 1, now: now, trace: &trace)
     }
 
     private func hasCredentialHeader(_ headers: HTTPHeaders) -> Bool {
@@ -253,13 +275,15 @@ public struct APIPipeline: Sendable {
         }
     }
 
-    private func limit(_ record: APIKeyRecord, route: Route, cost: Int, now: Date, trace: inout Trace) async throws {
+    private func limit(
+        _ subject: String, own: KeyRateLimit?, route: Route, cost: Int, now: Date, trace: inout Trace
+    ) async throws {
         guard let rateLimiter, var policy = route.rateLimit ?? profile.defaultRateLimit else { return }
-        if let own = record.rateLimit {
+        if let own {
             policy.limit = own.limit
             policy.window = .seconds(own.windowSeconds)
         }
-        let decision = try await rateLimiter.acquire(key: record.id, policy: policy, cost: cost, now: now)
+        let decision = try await rateLimiter.acquire(key: subject, policy: policy, cost: cost, now: now)
         trace.decisions = [decision]
         guard decision.isAllowed || cost == 0 else {
             throw APIError(
@@ -272,8 +296,8 @@ public struct APIPipeline: Sendable {
     // MARK: Body, handler, envelope
 
     private func execute(
-        _ route: Route, parameters: [String: String], key: APIKeyRecord?, request: APIRequest, now: Date,
-        trace: inout Trace
+        _ route: Route, parameters: [String: String], key: APIKeyRecord?, session: APISession?, request: APIRequest,
+        now: Date, trace: inout Trace
     ) async -> APIResponse {
         do {
             var body: JSONValue?
@@ -281,8 +305,8 @@ public struct APIPipeline: Sendable {
                 body = try validatedBody(request, schema: schema)
             }
             let context = APIContext(
-                request: request, operationID: route.operationID, parameters: parameters, key: key, body: body,
-                now: now)
+                request: request, operationID: route.operationID, parameters: parameters, key: key, session: session,
+                body: body, now: now)
             let output = try await route.handler(context)
             var headers = output.headers
             if let tag = output.entityTag { headers.replaceOrAdd(name: "ETag", value: tag.description) }

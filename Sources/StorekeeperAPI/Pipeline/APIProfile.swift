@@ -21,6 +21,8 @@ public struct APIProfile: Sendable {
     public var defaultRateLimit: RateLimitPolicy?
     /// Which rate-limit headers responses carry.
     public var rateLimitHeaders: RateLimitHeaders.Style
+    /// Authenticates sessions before keys are checked, for APIs that also accept a session.
+    public var sessionAuthenticator: (any APISessionAuthenticator)?
 
     /// A profile whose `routes` are given relative to `basePath`.
     public init(
@@ -30,7 +32,8 @@ public struct APIProfile: Sendable {
         dialect: any APIDialect,
         credentials: [CredentialScheme],
         defaultRateLimit: RateLimitPolicy? = nil,
-        rateLimitHeaders: RateLimitHeaders.Style = .ietfDraft
+        rateLimitHeaders: RateLimitHeaders.Style = .ietfDraft,
+        sessionAuthenticator: (any APISessionAuthenticator)? = nil
     ) {
         self.name = name
         self.basePath = basePath
@@ -43,5 +46,6 @@ public struct APIProfile: Sendable {
         self.credentials = credentials
         self.defaultRateLimit = defaultRateLimit
         self.rateLimitHeaders = rateLimitHeaders
+        self.sessionAuthenticator = sessionAuthenticator
     }
 }

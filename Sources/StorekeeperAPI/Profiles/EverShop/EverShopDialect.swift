@@ -1,0 +1,43 @@
+public import StorekeeperJSON
+import StorekeeperSchema
+
+/// EverShop's wire conventions: `{"data": ...}` on success (lists add `total`, `currentPage`,
+/// `limit` and `links`), and on failure the status its error table lists with
+/// `{"error": {"status": 409, "code": "conflict", "message": "...", "errors": [...]}}`.
+///
+/// `errors` lists every validation problem (`pointer`, `detail`, `code`, and `line` and `column`
+/// for a JSON syntax error); a 500 adds `correlationId`.
+public struct EverShopDialect: APIDialect {
+    /// The dialect.
+    public init() {}
+
+    /// `{"data": <data>, <meta members>}`.
+    public func successBody(for output: APIOutput) -> JSONValue? {
+        guard let data = output.data else { return nil }
+        var body: JSONObject = ["data": data]
+        for (name, value) in output.meta { body.append(name, value) }
+        return .object(body)
+    }
+
+    /// `{"error": {"status", "code", "message", "errors"}}`.
+    public func failure(_ error: APIError) -> (status: Int, body: JSONValue) {
+        var detail: JSONObject = [
+            "status": .number(JSONNumber(error.status)),
+            "code": .string(error.code.rawValue),
+            "message": .string(error.message),
+        ]
+        var errors: [JSONValue] = []
+        for issue in error.issues {
+            var entry: JSONObject = [
+                "pointer": .string(issue.path.description), "detail": .string(issue.message),
+                "code": .string(issue.code),
+            ]
+            if let line = issue.line { entry.append("line", .number(JSONNumber(line))) }
+            if let column = issue.column { entry.append("column", .number(JSONNumber(column))) }
+            errors.append(.object(entry))
+        }
+        if !errors.isEmpty { detail.append("errors", .array(errors)) }
+        if let correlationID = error.correlationID { detail.append("correlationId", .string(correlationID)) }
+        return (error.status, ["error": .object(detail)])
+    }
+}
