@@ -1,4 +1,5 @@
 public import StorekeeperJSON
+public import StorekeeperSchema
 
 /// How a profile's responses look on the wire: its success envelope and its error envelope.
 ///
@@ -11,4 +12,22 @@ public protocol APIDialect: Sendable {
     /// The status and JSON body of a failure. A dialect may change the status where its API
     /// documents another one (Spring answers a missing key with 400, not 401).
     func failure(_ error: APIError) -> (status: Int, body: JSONValue)
+
+    /// The schema of a success body whose data has schema `data`, for OpenAPI documents.
+    func successSchema(data: Schema) -> Schema
+
+    /// The schema of every failure body, for OpenAPI documents.
+    var failureSchema: Schema { get }
+}
+
+extension APIDialect {
+    /// The data itself, for dialects that do not wrap it.
+    public func successSchema(data: Schema) -> Schema {
+        data
+    }
+
+    /// Any JSON, for dialects that do not describe their failures.
+    public var failureSchema: Schema {
+        .any
+    }
 }

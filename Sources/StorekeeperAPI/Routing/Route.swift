@@ -22,6 +22,11 @@ public struct Route: Sendable {
     public var rateLimit: RateLimitPolicy?
     /// The schema of the JSON body, or `nil` when the route takes no body.
     public var body: Schema?
+    /// The query parameters it reads, for its OpenAPI document.
+    public var query: [QueryParameter]
+    /// The schema of a successful response's data (inside the profile's envelope), for its
+    /// OpenAPI document; `nil` when undocumented.
+    public var response: Schema?
     /// Serves the request once every stage before it passed.
     public var handler: Handler
 
@@ -34,6 +39,8 @@ public struct Route: Sendable {
         access: RouteAccess,
         rateLimit: RateLimitPolicy? = nil,
         body: Schema? = nil,
+        query: [QueryParameter] = [],
+        response: Schema? = nil,
         handler: @escaping Handler
     ) {
         self.method = method
@@ -43,6 +50,8 @@ public struct Route: Sendable {
         self.access = access
         self.rateLimit = rateLimit
         self.body = body
+        self.query = query
+        self.response = response
         self.handler = handler
     }
 }

@@ -1,5 +1,5 @@
 public import StorekeeperJSON
-import StorekeeperSchema
+public import StorekeeperSchema
 
 /// EverShop's wire conventions: `{"data": ...}` on success (lists add `total`, `currentPage`,
 /// `limit` and `links`), and on failure the status its error table lists with
@@ -17,6 +17,37 @@ public struct EverShopDialect: APIDialect {
         var body: JSONObject = ["data": data]
         for (name, value) in output.meta { body.append(name, value) }
         return .object(body)
+    }
+
+    /// `data`, and `total`, `currentPage`, `limit` and `links` on lists.
+    public func successSchema(data: Schema) -> Schema {
+        .object([
+            .required("data", data),
+            .optional("total", .integer(minimum: 0)),
+            .optional("currentPage", .integer(minimum: 1)),
+            .optional("limit", .integer(minimum: 1)),
+            .optional(
+                "links",
+                .array(
+                    of: .object([
+                        .required("rel", .string()), .required("href", .string()), .required("action", .string()),
+                    ]))),
+        ])
+    }
+
+    /// `error` with `status`, `code`, `message`, and `errors` and `correlationId` when present.
+    public var failureSchema: Schema {
+        .object([
+            .required(
+                "error",
+                .object([
+                    .required("status", .integer(minimum: 400, maximum: 599)),
+                    .required("code", .string()),
+                    .required("message", .string()),
+                    .optional("errors", .array(of: ShopiSyncDialect.detailSchema)),
+                    .optional("correlationId", .string()),
+                ]))
+        ])
     }
 
     /// `{"error": {"status", "code", "message", "errors"}}`.

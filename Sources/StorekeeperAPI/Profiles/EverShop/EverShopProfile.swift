@@ -65,20 +65,28 @@ public struct EverShopProfile: Sendable {
             routes: [
                 Route(
                     .post, "/products", operationID: "createProduct", summary: "Create a product.",
-                    access: .apiKey(.write), body: EverShopProductInput.createSchema, handler: createProduct),
+                    access: .apiKey(.write), body: EverShopProductInput.createSchema,
+                    response: EverShopResponseSchemas.written, handler: createProduct),
                 Route(
                     .patch, "/products/:uuid", operationID: "updateProduct",
                     summary: "Update a product; only the members sent change.",
-                    access: .apiKey(.write), body: EverShopProductInput.updateSchema, handler: updateProduct),
+                    access: .apiKey(.write), body: EverShopProductInput.updateSchema,
+                    response: EverShopResponseSchemas.written, handler: updateProduct),
                 Route(
                     .delete, "/products/:uuid", operationID: "deleteProduct", summary: "Delete a product.",
-                    access: .apiKey(.write), handler: deleteProduct),
+                    access: .apiKey(.write), response: EverShopResponseSchemas.written, handler: deleteProduct),
                 Route(
                     .get, "/products/:uuid", operationID: "getProduct", summary: "A product with every detail.",
-                    access: .apiKey(.read), handler: getProduct),
+                    access: .apiKey(.read), response: EverShopResponseSchemas.detail, handler: getProduct),
                 Route(
                     .get, "/products", operationID: "listProducts", summary: "A page of products (page, limit).",
-                    access: .apiKey(.read), handler: listProducts),
+                    access: .apiKey(.read),
+                    query: [
+                        QueryParameter("page", .integer(minimum: 1), summary: "Page number (default 1)."),
+                        QueryParameter(
+                            "limit", .integer(minimum: 1, maximum: 100), summary: "Products per page (default 20)."),
+                    ],
+                    response: .array(of: EverShopResponseSchemas.listItem), handler: listProducts),
             ],
             dialect: EverShopDialect(),
             credentials: [.bearer],

@@ -1,5 +1,5 @@
 public import StorekeeperJSON
-import StorekeeperSchema
+public import StorekeeperSchema
 
 /// ShopiSync's wire conventions: `{"success": true, "data": ...}` (plus `pagination` on lists)
 /// and `{"error": ..., "code": "INVALID_API_KEY"}` with the seed's codes.
@@ -40,6 +40,35 @@ public struct ShopiSyncDialect: APIDialect {
         if let correlationID = error.correlationID { body.append("correlationId", .string(correlationID)) }
         return (error.status, .object(body))
     }
+
+    /// `success`, `data`, and `pagination` on lists.
+    public func successSchema(data: Schema) -> Schema {
+        .object([
+            .required("success", .enumeration([true])),
+            .required("data", data),
+            .optional(
+                "pagination",
+                .object([
+                    .required("page", .integer(minimum: 1)), .required("limit", .integer(minimum: 1)),
+                    .required("total", .integer(minimum: 0)), .required("totalPages", .integer(minimum: 0)),
+                ])),
+        ])
+    }
+
+    /// `error`, `code`, and `details` and `correlationId` when present.
+    public var failureSchema: Schema {
+        .object([
+            .required("error", .string()),
+            .required("code", .string()),
+            .optional("details", .array(of: Self.detailSchema)),
+            .optional("correlationId", .string()),
+        ])
+    }
+
+    static let detailSchema = Schema.object([
+        .required("pointer", .string()), .required("detail", .string()), .required("code", .string()),
+        .optional("line", .integer(minimum: 1)), .optional("column", .integer(minimum: 1)),
+    ])
 
     /// The seed's code for a pipeline code; codes the seed does not list are upper-cased.
     static func code(for code: APIError.Code) -> String {

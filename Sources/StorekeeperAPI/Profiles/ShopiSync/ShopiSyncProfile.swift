@@ -68,31 +68,46 @@ public struct ShopiSyncProfile: Sendable {
                 Route(
                     .get, "/products", operationID: "listProducts",
                     summary: "List products with their competitors; page, limit (default 50) and active filter.",
-                    access: .apiKey(.read), handler: listProducts),
+                    access: .apiKey(.read),
+                    query: [
+                        QueryParameter(
+                            "page", .integer(minimum: 1), summary: "Page number for pagination (default 1)."),
+                        QueryParameter(
+                            "limit", .integer(minimum: 1, maximum: 100), summary: "Products per page (default 50)."),
+                        QueryParameter("active", .boolean(), summary: "Filter by active status (true or false)."),
+                    ],
+                    response: .array(of: ShopiSyncResponseSchemas.product), handler: listProducts),
                 Route(
                     .get, "/products/:productId", operationID: "getProduct",
                     summary: "A product with its competitors and its last 10 price changes.",
-                    access: .apiKey(.read), handler: getProduct),
+                    access: .apiKey(.read), response: ShopiSyncResponseSchemas.productDetail, handler: getProduct),
                 Route(
                     .put, "/products/:productId", operationID: "updateProduct",
                     summary: "Update minPrice, maxPrice, costPrice, autoReprice or active; all optional.",
-                    access: .apiKey(.write), body: ShopiSyncProductUpdate.schema, handler: updateProduct),
+                    access: .apiKey(.write), body: ShopiSyncProductUpdate.schema,
+                    response: ShopiSyncResponseSchemas.product, handler: updateProduct),
                 Route(
                     .get, "/competitors", operationID: "listCompetitors",
                     summary: "Every competitor of every product, with the product's id, title and currentPrice.",
-                    access: .apiKey(.read), handler: listCompetitors),
+                    access: .apiKey(.read), response: .array(of: ShopiSyncResponseSchemas.competitorWithProduct),
+                    handler: listCompetitors),
                 Route(
                     .get, "/price-history/:productId", operationID: "getPriceHistory",
                     summary: "A product's price changes in the last `days` days (default 30).",
-                    access: .apiKey(.read), handler: priceHistory),
+                    access: .apiKey(.read),
+                    query: [
+                        QueryParameter(
+                            "days", .integer(minimum: 1, maximum: 365), summary: "Days of history (default 30).")
+                    ],
+                    response: .array(of: ShopiSyncResponseSchemas.pricePoint), handler: priceHistory),
                 Route(
                     .get, "/stats", operationID: "getStats",
                     summary: "Totals, active products, competitors, price changes in 24 hours, plan and shop domain.",
-                    access: .apiKey(.read), handler: stats),
+                    access: .apiKey(.read), response: ShopiSyncResponseSchemas.stats, handler: stats),
                 Route(
                     .post, "/webhooks/test", operationID: "testWebhook",
                     summary: "Echo the request body with a timestamp.",
-                    access: .apiKey(.write), body: .any, handler: testWebhook),
+                    access: .apiKey(.write), body: .any, response: ShopiSyncResponseSchemas.echo, handler: testWebhook),
             ],
             dialect: ShopiSyncDialect(),
             credentials: [.bearer],

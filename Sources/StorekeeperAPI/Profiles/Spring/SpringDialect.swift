@@ -1,5 +1,5 @@
 public import StorekeeperJSON
-import StorekeeperSchema
+public import StorekeeperSchema
 
 /// Spring's wire conventions: bare JSON bodies on success, and on failure the status the seed
 /// lists (400 when the request has no key, 403 when the key is wrong, 500 on a server fault)
@@ -50,6 +50,18 @@ public struct SpringDialect: APIDialect {
         body.append("errors", .array(errors))
         if let correlationID = error.correlationID { body.append("correlation_id", .string(correlationID)) }
         return (status, .object(body))
+    }
+
+    /// `status`, `exception`, `code`, `message`, `errors`, and `correlation_id` on a 500.
+    public var failureSchema: Schema {
+        .object([
+            .required("status", .integer(minimum: 400, maximum: 599)),
+            .required("exception", .string()),
+            .required("code", .string()),
+            .required("message", .string()),
+            .required("errors", .array(of: ShopiSyncDialect.detailSchema)),
+            .optional("correlation_id", .string()),
+        ])
     }
 
     /// `method_not_allowed` → `MethodNotAllowed`.

@@ -51,15 +51,17 @@ public struct SpringProfile: Sendable {
                 Route(
                     .get, "/product_ids", operationID: "getAllProductIds",
                     summary: "The ids of the products created with the calling key.",
-                    access: .apiKey(nil), handler: productIDs),
+                    access: .apiKey(nil),
+                    response: .object([.required("product_ids", .array(of: .string()))]), handler: productIDs),
                 Route(
                     .put, "/product", operationID: "createOrUpdateProduct",
                     summary: "Create a product, update it, or undelete it; the primary key is product.id.",
-                    access: .apiKey(nil), body: SpringProductRequest.schema, handler: upsertProduct),
+                    access: .apiKey(nil), body: SpringProductRequest.schema,
+                    response: Self.outcomeSchema(["created", "updated", "undeleted"]), handler: upsertProduct),
                 Route(
                     .delete, "/product/:id", operationID: "deleteProduct",
                     summary: "Delete a product created with the calling key.",
-                    access: .apiKey(nil), handler: deleteProduct),
+                    access: .apiKey(nil), response: Self.outcomeSchema(["deleted"]), handler: deleteProduct),
             ],
             dialect: SpringDialect(),
             credentials: [.basicUserName]
@@ -84,6 +86,10 @@ public struct SpringProfile: Sendable {
             guard page.hasMore, let next = page.nextCursor else { return deleted }
             position = .cursor(next)
         }
+    }
+
+    private static func outcomeSchema(_ statuses: [JSONValue]) -> Schema {
+        .object([.required("id", .string()), .required("status", .enumeration(statuses))])
     }
 
     // MARK: Handlers
