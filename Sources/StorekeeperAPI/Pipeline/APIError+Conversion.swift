@@ -47,7 +47,7 @@ extension APIError {
         case let error as MoneyError:
             return .validation([ValidationIssue(path: .root, code: error.code.rawValue, message: error.message)])
         case let error as OrderError:
-            return converting(error, hasIfMatch: hasIfMatch)
+            return converting(orderError: error, hasIfMatch: hasIfMatch)
         default:
             return nil
         }
@@ -75,7 +75,7 @@ extension APIError {
     /// allow is 409 `illegal_transition` (its message names both statuses); a version conflict is
     /// 409, or 412 under `If-Match`; a missing reason, malformed order, unknown SKUs or a query
     /// outside the retrieval window are 400 validation failures.
-    static func converting(_ error: OrderError, hasIfMatch: Bool) -> APIError {
+    static func converting(orderError error: OrderError, hasIfMatch: Bool) -> APIError {
         switch error.code {
         case .notFound:
             return .notFound(error.message)
@@ -86,9 +86,12 @@ extension APIError {
         case .versionConflict, .alreadyExists, .insufficientStock, .itemsLocked:
             return APIError(status: 409, code: .conflict, message: error.message)
         case .reasonRequired:
-            return .validation([
-                ValidationIssue(path: JSONPointer(tokens: ["reason"]), code: error.code.rawValue, message: error.message)
-            ])
+            return .validation(
+                [
+                    ValidationIssue(
+                        path: JSONPointer(tokens: ["reason"]), code: error.code.rawValue, message: error.message)
+                ],
+                message: error.message)
         case .invalidLines where !error.lineIssues.isEmpty:
             return .validation(
                 error.lineIssues.map { issue in
@@ -98,7 +101,9 @@ extension APIError {
                 },
                 message: error.message)
         default:
-            return .validation([ValidationIssue(path: .root, code: error.code.rawValue, message: error.message)])
+            return .validation(
+                [ValidationIssue(path: .root, code: error.code.rawValue, message: error.message)],
+                message: error.message)
         }
     }
 }

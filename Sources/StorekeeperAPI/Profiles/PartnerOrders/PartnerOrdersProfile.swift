@@ -33,7 +33,7 @@ import Foundation
 /// ``createToken(named:chainID:keys:prefix:permissions:)``: at most 11 per chain, never expiring.
 ///
 /// ```swift
-/// let profile = PartnerOrdersProfile(orders: orderStore) { chainID in try await outboxes.outbox(chain: chainID) }
+/// let profile = PartnerOrdersProfile(orders: orderStore) { chainID in try await outboxes.outbox(for: chainID) }
 /// let pipeline = APIPipeline(profile: profile.profile, keys: keys, clock: SystemClock())
 /// let token = try await PartnerOrdersProfile.createToken(named: "Order Management", chainID: "chain_7", keys: keys)
 /// _ = try await profile.receive(order)   // stores it and enqueues the RECEIVED event
@@ -92,7 +92,7 @@ public struct PartnerOrdersProfile: Sendable {
                 Route(
                     .get, "/chains/:chainId/vendors/:vendorId/orders", operationID: "listVendorOrders",
                     summary:
-                        "A vendor's orders created from start_time to end_time (at most 60 days, none older), oldest first.",
+                        "A vendor's orders created from start_time to end_time (at most 60 days back), oldest first.",
                     access: .apiKey(.read), handler: listVendorOrders),
             ],
             dialect: PartnerOrdersDialect(),
@@ -122,7 +122,8 @@ public struct PartnerOrdersProfile: Sendable {
         guard order.status == lifecycle.initialStatus, order.history.count == 1 else {
             throw OrderError(
                 code: .invalidOrder,
-                message: "A received order starts in \(lifecycle.initialStatus); order \(order.id) is in \(order.status).")
+                message:
+                    "A received order starts in \(lifecycle.initialStatus); order \(order.id) is in \(order.status).")
         }
         let stored = try await orders.apply(lifecycle.creation(of: order))
         try await announce(stored, previous: nil)
@@ -155,9 +156,8 @@ public struct PartnerOrdersProfile: Sendable {
         } catch let error as APIKeyError where error.code == .keyLimitReached {
             throw APIKeyError(
                 code: .keyLimitReached,
-                message:
-                    "Chain \(chainID) already has \(maximumTokensPerChain) tokens, the most a chain may hold; revoke one to create another."
-            )
+                message: "Chain \(chainID) already has \(maximumTokensPerChain) tokens, the most a chain may hold; "
+                    + "revoke one to create another.")
         }
     }
 
@@ -198,7 +198,9 @@ public struct PartnerOrdersProfile: Sendable {
 
     /// The `:chainId` of the path, when the calling token belongs to that chain.
     private func chainID(_ context: APIContext) throws(APIError) -> String {
-        guard let key = context.key else { throw APIError(status: 401, code: .missingCredentials, message: "No token.") }
+        guard let key = context.key else {
+            throw APIError(status: 401, code: .missingCredentials, message: "No token.")
+        }
         let chainID = try context.parameter("chainId")
         guard key.owner == chainID else {
             throw APIError(
@@ -210,7 +212,9 @@ public struct PartnerOrdersProfile: Sendable {
 
     /// Who changes an order through the API: the calling token, by its public id.
     private func actor(_ context: APIContext) throws(APIError) -> String {
-        guard let key = context.key else { throw APIError(status: 401, code: .missingCredentials, message: "No token.") }
+        guard let key = context.key else {
+            throw APIError(status: 401, code: .missingCredentials, message: "No token.")
+        }
         return key.id
     }
 
@@ -258,7 +262,8 @@ public struct PartnerOrdersProfile: Sendable {
             let spanSeconds = TimeInterval(window.maximumSpan.components.seconds)
             let parameter = start <= end && end.timeIntervalSince(start) > spanSeconds ? "end_time" : "start_time"
             throw APIError.validation([
-                ValidationIssue(path: JSONPointer(tokens: [parameter]), code: error.code.rawValue, message: error.message)
+                ValidationIssue(
+                    path: JSONPointer(tokens: [parameter]), code: error.code.rawValue, message: error.message)
             ])
         }
         return start...end

@@ -17,7 +17,7 @@ enum PartnerOrdersTime {
     /// belongs is read as `+`.
     static func parse(_ text: String) -> Date? {
         var bytes = Array(text.utf8)
-        if bytes.count == 25, bytes[19] == UInt8(ascii: " ") { bytes[19] = UInt8(ascii: "+") }
+        if bytes.count >= 25, bytes[bytes.count - 6] == UInt8(ascii: " ") { bytes[bytes.count - 6] = UInt8(ascii: "+") }
         guard StringFormat.dateTime.accepts(String(decoding: bytes, as: UTF8.self)) else { return nil }
         // The format check guarantees every digit below; the helpers still never trap.
         let year = number(bytes, 0, 4)
