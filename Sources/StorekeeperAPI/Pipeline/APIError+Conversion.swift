@@ -46,6 +46,8 @@ extension APIError {
             ])
         case let error as MoneyError:
             return .validation([ValidationIssue(path: .root, code: error.code.rawValue, message: error.message)])
+        case let error as OrderError:
+            return converting(orderError: error, hasIfMatch: hasIfMatch)
         default:
             return nil
         }
@@ -68,4 +70,45 @@ extension APIError {
             .validation([ValidationIssue(path: .root, code: error.code.rawValue, message: error.message)])
         }
     }
+
+    /// The client-facing form of an order failure: a lifecycle move the order's status does not
+    /// allow is 409 `illegal_transition` (its message names both statuses); a version conflict is
+    /// 409, or 412 under `If-Match`; a missing reason, malformed order, unknown SKUs or a query
+    /// outside the retrieval window are 400 validation failures.
+    static func converting(orderError error: OrderError, hasIfMatch: Bool) -> APIError {
+        switch error.code {
+        case .notFound:
+            return .notFound(error.message)
+        case .illegalTransition:
+            return APIError(status: 409, code: .illegalTransition, message: error.message)
+        case .versionConflict where hasIfMatch:
+            return APIError(status: 412, code: .preconditionFailed, message: error.message)
+        case .versionConflict, .alreadyExists, .insufficientStock, .itemsLocked:
+            return APIError(status: 409, code: .conflict, message: error.message)
+        case .reasonRequired:
+            return .validation(
+                [
+                    ValidationIssue(
+                        path: JSONPointer(tokens: ["reason"]), code: error.code.rawValue, message: error.message)
+                ],
+                message: error.message)
+        case .invalidLines where !error.lineIssues.isEmpty:
+            return .validation(
+                error.lineIssues.map { issue in
+                    ValidationIssue(
+                        path: JSONPointer(tokens: ["lines", String(issue.line), "sku"]), code: issue.code,
+                        message: issue.message)
+                },
+                message: error.message)
+        default:
+            return .validation(
+                [ValidationIssue(path: .root, code: error.code.rawValue, message: error.message)],
+                message: error.message)
+        }
+    }
+}
+
+extension APIError.Code {
+    /// An order cannot move from its status to the one asked for (409); the message names both.
+    static let illegalTransition = APIError.Code("illegal_transition")
 }
