@@ -14,6 +14,7 @@ struct OpenAPIDocumentTests {
             ShopiSyncProfile(catalog: catalog, priceHistory: InMemoryPriceHistoryStore()) { _ in nil }.profile,
             SpringProfile(catalog: catalog).profile,
             EverShopProfile(catalog: catalog, sessions: AdminCookieAuthenticator()).profile,
+            PartnerOrdersProfile(orders: InMemoryOrderStore()) { _ in nil }.profile,
         ]
     }
 
@@ -118,5 +119,24 @@ struct OpenAPIDocumentTests {
         }
         let missing = try #require(await everShop.curl(.get, "/products/none").json)
         #expect(everShopProfile.dialect.failureSchema.validate(missing).report.isValid)
+
+        let partner = try await PartnerOrdersHarness()
+        try await partner.receive("o1")
+        let token = try await partner.token()
+        let partnerProfile = partner.pipeline.profile
+        let list =
+            "/chains/chain_1/vendors/vendor_a/orders?start_time=\(partner.time(-86_400))&end_time=\(partner.time(0))"
+        for (operationID, method, target, body) in [
+            ("getOrder", HTTPMethod.get, "/chains/chain_1/orders/o1", nil),
+            ("listVendorOrders", .get, list, nil),
+            ("updateOrderStatus", .put, "/chains/chain_1/orders/o1", #"{"status": "READY_FOR_PICKUP"}"#),
+        ] as [(String, HTTPMethod, String, String?)] {
+            let route = try #require(partnerProfile.routes.first { $0.operationID == operationID })
+            let response = await partner.curl(method, target, token: token, body: body)
+            #expect(response.status == 200, "\(operationID)")
+            let json = try #require(response.json)
+            let report = partnerProfile.dialect.successSchema(data: try #require(route.response)).validate(json).report
+            #expect(report.isValid, "\(operationID): \(report)")
+        }
     }
 }

@@ -84,16 +84,29 @@ public struct PartnerOrdersProfile: Sendable {
                 Route(
                     .get, "/chains/:chainId/orders/:orderId", operationID: "getOrder",
                     summary: "One order of the chain created in the past 60 days.",
-                    access: .apiKey(.read), handler: getOrder),
+                    access: .apiKey(.read), response: PartnerOrdersResponseSchemas.order, handler: getOrder),
                 Route(
                     .put, "/chains/:chainId/orders/:orderId", operationID: "updateOrderStatus",
                     summary: "Move an order to READY_FOR_PICKUP, DISPATCHED or CANCELLED (with a reason).",
-                    access: .apiKey(.write), body: PartnerOrderStatusUpdate.schema, handler: updateOrderStatus),
+                    access: .apiKey(.write), body: PartnerOrderStatusUpdate.schema,
+                    response: PartnerOrdersResponseSchemas.order, handler: updateOrderStatus),
                 Route(
                     .get, "/chains/:chainId/vendors/:vendorId/orders", operationID: "listVendorOrders",
                     summary:
                         "A vendor's orders created from start_time to end_time (at most 60 days back), oldest first.",
-                    access: .apiKey(.read), handler: listVendorOrders),
+                    access: .apiKey(.read),
+                    query: [
+                        QueryParameter(
+                            "start_time", .string(format: .dateTime), required: true,
+                            summary: "Start of the span (RFC 3339), at most 60 days ago."),
+                        QueryParameter(
+                            "end_time", .string(format: .dateTime), required: true,
+                            summary: "End of the span (RFC 3339); the span is at most 60 days."),
+                        QueryParameter("page", .integer(minimum: 1), summary: "Page number (default 1)."),
+                        QueryParameter(
+                            "page_size", .integer(minimum: 1, maximum: 100), summary: "Orders per page (default 20)."),
+                    ],
+                    response: PartnerOrdersResponseSchemas.orderPage, handler: listVendorOrders),
             ],
             dialect: PartnerOrdersDialect(),
             credentials: [.bearer]
