@@ -8,13 +8,15 @@ import Testing
 
 @Suite("OpenAPI documents")
 struct OpenAPIDocumentTests {
-    static func profiles() -> [APIProfile] {
+    static func profiles() async throws -> [APIProfile] {
         let catalog = InMemoryCatalogStore()
+        let everspring = try await EverspringHarness()
         return [
             ShopiSyncProfile(catalog: catalog, priceHistory: InMemoryPriceHistoryStore()) { _ in nil }.profile,
             SpringProfile(catalog: catalog).profile,
             EverShopProfile(catalog: catalog, sessions: AdminCookieAuthenticator()).profile,
             PartnerOrdersProfile(orders: InMemoryOrderStore()) { _ in nil }.profile,
+            everspring.pipeline.profile,
         ]
     }
 
@@ -31,8 +33,8 @@ struct OpenAPIDocumentTests {
     }
 
     @Test("every profile's document is OpenAPI 3.1 with every route, its parameters and resolvable references")
-    func structure() throws {
-        for profile in Self.profiles() {
+    func structure() async throws {
+        for profile in try await Self.profiles() {
             let document = OpenAPIDocument(profile: profile, title: profile.name, version: "1.0.0").json
             #expect(document["openapi"] == "3.1.0" && document["info"]?["title"] == .string(profile.name))
             let paths = try #require(document["paths"]?.object)
@@ -63,8 +65,9 @@ struct OpenAPIDocumentTests {
     }
 
     @Test("request bodies are the validating schemas; query parameters and security are declared")
-    func details() throws {
-        let shopiSync = OpenAPIDocument(profile: Self.profiles()[0], title: "ShopiSync", version: "1").json
+    func details() async throws {
+        let profiles = try await Self.profiles()
+        let shopiSync = OpenAPIDocument(profile: profiles[0], title: "ShopiSync", version: "1").json
         let put = try #require(shopiSync["paths"]?["/api/external/v1/products/{productId}"]?["put"])
         let exported = try #require(ShopiSyncProductUpdate.schema.jsonSchema().object)
         #expect(put["requestBody"]?["content"]?["application/json"]?["schema"]?["properties"] == exported["properties"])
@@ -75,11 +78,11 @@ struct OpenAPIDocumentTests {
         #expect(list["responses"]?["200"]?["headers"]?["X-RateLimit-Reset"] != nil)
         #expect(shopiSync["components"]?["securitySchemes"]?["bearerKey"] == ["type": "http", "scheme": "bearer"])
 
-        let spring = OpenAPIDocument(profile: Self.profiles()[1], title: "Spring", version: "1").json
+        let spring = OpenAPIDocument(profile: profiles[1], title: "Spring", version: "1").json
         #expect(spring["components"]?["securitySchemes"]?["basicKey"]?["scheme"] == "basic")
         #expect(spring["paths"]?["/api/1/product/{id}"]?["delete"]?["responses"]?["429"] == nil)
 
-        let everShop = OpenAPIDocument(profile: Self.profiles()[2], title: "EverShop", version: "1").json
+        let everShop = OpenAPIDocument(profile: profiles[2], title: "EverShop", version: "1").json
         #expect(everShop["components"]?["securitySchemes"]?["session"]?["in"] == "cookie")
     }
 
@@ -136,6 +139,23 @@ struct OpenAPIDocumentTests {
             #expect(response.status == 200, "\(operationID)")
             let json = try #require(response.json)
             let report = partnerProfile.dialect.successSchema(data: try #require(route.response)).validate(json).report
+            #expect(report.isValid, "\(operationID): \(report)")
+        }
+
+        let everspring = try await EverspringHarness(environment: .sandbox)
+        let everspringProfile = everspring.pipeline.profile
+        _ = await everspring.curl(.put, "/sku-mappings/EV-1", key: everspring.admin, body: #"{"retailer_sku": "R1"}"#)
+        for (operationID, method, target, body) in [
+            ("createAPIUser", HTTPMethod.post, "/api-users", #"{"name": "Feed"}"#),
+            ("listAPIUsers", .get, "/api-users", nil), ("listProducts", .get, "/products", nil),
+            ("listSKUMappings", .get, "/sku-mappings", nil), ("listInventory", .get, "/inventory", nil),
+            ("createWebhook", .post, "/webhooks", #"{"url": "https://a.example/h", "events": ["inventory.updated"]}"#),
+        ] as [(String, HTTPMethod, String, String?)] {
+            let route = try #require(everspringProfile.routes.first { $0.operationID == operationID })
+            let response = await everspring.curl(method, target, key: everspring.admin, body: body)
+            let json = try #require(response.json)
+            let report = everspringProfile.dialect.successSchema(data: try #require(route.response)).validate(json)
+                .report
             #expect(report.isValid, "\(operationID): \(report)")
         }
     }

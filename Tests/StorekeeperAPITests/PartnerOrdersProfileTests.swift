@@ -3,6 +3,7 @@ import StorekeeperCatalog
 import StorekeeperCore
 import StorekeeperJSON
 import StorekeeperKeys
+import StorekeeperPagination
 import StorekeeperTesting
 import StorekeeperWebhooks
 import Testing
@@ -39,6 +40,12 @@ actor StaleReadOrderStore: OrderStore {
     func inventory(sku: SKU) async throws -> InventoryLevel? { try await base.inventory(sku: sku) }
 
     func saveInventory(_ level: InventoryLevel) async throws { try await base.saveInventory(level) }
+    func applyStockUpdate(_ update: StockUpdate) async throws -> StockUpdateOutcome {
+        try await base.applyStockUpdate(update)
+    }
+    func inventoryLevels(_ query: InventoryQuery) async throws -> Page<InventoryLevel> {
+        try await base.inventoryLevels(query)
+    }
 }
 
 /// The partner orders API over in-memory stores: two chains, each with its own webhook outbox

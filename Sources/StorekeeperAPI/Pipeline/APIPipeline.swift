@@ -109,6 +109,9 @@ public struct APIPipeline: Sendable {
                 response.headers.replaceOrAdd(name: field.name, value: field.value)
             }
         }
+        for field in profile.responseHeaders {
+            response.headers.replaceOrAdd(name: field.name, value: field.value)
+        }
         if options.recordsUsage, let keyID = trace.keyID, let keys {
             // Usage statistics are best effort: a failing usage store must not fail the request.
             try? await keys.recordUsage(keyID: keyID, route: trace.operationID ?? "unmatched", status: response.status)

@@ -1,3 +1,4 @@
+public import StorekeeperCore
 public import StorekeeperKeys
 public import StorekeeperRateLimit
 
@@ -23,6 +24,8 @@ public struct APIProfile: Sendable {
     public var rateLimitHeaders: RateLimitHeaders.Style
     /// Authenticates sessions before keys are checked, for APIs that also accept a session.
     public var sessionAuthenticator: (any APISessionAuthenticator)?
+    /// Headers every response carries, errors included (a sandbox marks itself this way).
+    public var responseHeaders: HTTPHeaders
 
     /// A profile whose `routes` are given relative to `basePath`.
     public init(
@@ -33,7 +36,8 @@ public struct APIProfile: Sendable {
         credentials: [CredentialScheme],
         defaultRateLimit: RateLimitPolicy? = nil,
         rateLimitHeaders: RateLimitHeaders.Style = .ietfDraft,
-        sessionAuthenticator: (any APISessionAuthenticator)? = nil
+        sessionAuthenticator: (any APISessionAuthenticator)? = nil,
+        responseHeaders: HTTPHeaders = HTTPHeaders()
     ) {
         self.name = name
         self.basePath = basePath
@@ -47,5 +51,6 @@ public struct APIProfile: Sendable {
         self.defaultRateLimit = defaultRateLimit
         self.rateLimitHeaders = rateLimitHeaders
         self.sessionAuthenticator = sessionAuthenticator
+        self.responseHeaders = responseHeaders
     }
 }

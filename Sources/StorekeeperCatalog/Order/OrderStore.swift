@@ -1,3 +1,5 @@
+public import StorekeeperPagination
+
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
@@ -41,4 +43,19 @@ public protocol OrderStore: Sendable {
 
     /// Stores a stock level (seeding, or a sync from the source of truth).
     func saveInventory(_ level: InventoryLevel) async throws
+
+    /// Applies a stock update from the source of truth atomically, keeping the reservations:
+    /// creates the level when there is none; an update not newer than the level changes nothing.
+    ///
+    /// ```sql
+    /// INSERT INTO inventory (sku, on_hand, reserved, as_of) VALUES ($1, $2, 0, $3)
+    /// ON CONFLICT (sku) DO UPDATE SET on_hand = $2, as_of = $3 WHERE inventory.as_of < $3;
+    /// ```
+    ///
+    /// - Returns: ``StockUpdateOutcome/applied`` or ``StockUpdateOutcome/ignoredAsStale``.
+    /// - Throws: ``InventoryError`` for a count the level cannot take; then nothing was written.
+    func applyStockUpdate(_ update: StockUpdate) async throws -> StockUpdateOutcome
+
+    /// A page of stock levels in the query's order (update time, then SKU).
+    func inventoryLevels(_ query: InventoryQuery) async throws -> Page<InventoryLevel>
 }

@@ -1,4 +1,5 @@
 public import StorekeeperCatalog
+import StorekeeperPagination
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -22,6 +23,8 @@ public struct OrderStoreConformance: Sendable {
         try await creationReservesStockOrNothing()
         try await concurrentTransitionsFromOneVersionHaveOneWinner()
         try await cancellationReleasesStock()
+        try await stockUpdatesNeverGoBackInTime()
+        try await inventoryPagesByUpdateTime()
     }
 
     private static let now = Date(timeIntervalSince1970: 1_700_000_000)
@@ -101,5 +104,53 @@ public struct OrderStoreConformance: Sendable {
         try check(
             level?.reserved == 0 && level?.onHand == 10, "cancelling releases the reservation in the same write",
             "\(String(describing: level))")
+    }
+
+    private func stockUpdatesNeverGoBackInTime() async throws {
+        let (store, order) = try await setUp(onHand: 10)
+        let sku = order.lines[0].sku
+        _ = try await store.apply(OrderLifecycle.partnerOrders.creation(of: order))
+        let newer = try await store.applyStockUpdate(
+            StockUpdate(sku: sku, onHand: 7, observedAt: Self.now.addingTimeInterval(60)))
+        let older = try await store.applyStockUpdate(
+            StockUpdate(sku: sku, onHand: 99, observedAt: Self.now.addingTimeInterval(30)))
+        let level = try await store.inventory(sku: sku)
+        try check(
+            newer == .applied && older == .ignoredAsStale && level?.onHand == 7 && level?.reserved == 2,
+            "a newer update replaces on-hand and keeps reservations; an older one changes nothing",
+            "\(newer), \(older), \(String(describing: level))")
+        let created = try await store.applyStockUpdate(
+            StockUpdate(sku: try SKU("NEW-1"), onHand: 3, observedAt: Self.now))
+        let fresh = try await store.inventory(sku: try SKU("NEW-1"))
+        try check(
+            created == .applied && fresh?.onHand == 3, "an update creates a missing level",
+            "\(String(describing: fresh))")
+    }
+
+    private func inventoryPagesByUpdateTime() async throws {
+        let store = try await makeStore()
+        for (index, sku) in ["C", "A", "B", "D"].enumerated() {
+            _ = try await store.applyStockUpdate(
+                StockUpdate(sku: try SKU(sku), onHand: index, observedAt: Self.now.addingTimeInterval(Double(index))))
+        }
+        let first = try await store.inventoryLevels(InventoryQuery(page: PageRequest(position: .start, limit: 3)))
+        try check(
+            first.items.map(\.sku.rawValue) == ["C", "A", "B"] && first.hasMore,
+            "levels are listed by update time, a page at a time", "\(first.items.map(\.sku.rawValue))")
+        let since = try await store.inventoryLevels(
+            InventoryQuery(page: PageRequest(position: .start, limit: 10), updatedSince: Self.now.addingTimeInterval(2))
+        )
+        try check(
+            since.items.map(\.sku.rawValue) == ["B", "D"], "updatedSince keeps the levels updated at or after it",
+            "\(since.items.map(\.sku.rawValue))")
+        guard let next = first.nextCursor else {
+            throw ConformanceFailure(
+                suite: "OrderStoreConformance", requirement: "a full page has a next cursor", observed: "none")
+        }
+        let second = try await store.inventoryLevels(
+            InventoryQuery(page: PageRequest(position: .cursor(next), limit: 3)))
+        try check(
+            second.items.map(\.sku.rawValue) == ["D"] && !second.hasMore, "the next page continues after the cursor",
+            "\(second.items.map(\.sku.rawValue))")
     }
 }

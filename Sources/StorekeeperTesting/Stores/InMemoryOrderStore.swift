@@ -1,5 +1,6 @@
 public import StorekeeperCatalog
 import StorekeeperCore
+public import StorekeeperPagination
 
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
@@ -105,5 +106,32 @@ public final class InMemoryOrderStore: OrderStore, Sendable {
     /// Stores a stock level.
     public func saveInventory(_ level: InventoryLevel) async throws {
         state.withLock { $0.inventory[level.sku] = level }
+    }
+
+    /// Applies the update to the SKU's level under the lock, creating the level if needed.
+    public func applyStockUpdate(_ update: StockUpdate) async throws -> StockUpdateOutcome {
+        try state.withLock { (state: inout State) throws(InventoryError) -> StockUpdateOutcome in
+            guard var level = state.inventory[update.sku] else {
+                state.inventory[update.sku] = try InventoryLevel(
+                    sku: update.sku, location: update.location, onHand: update.onHand, asOf: update.observedAt)
+                return .applied
+            }
+            let outcome = try level.apply(update)
+            state.inventory[update.sku] = level
+            return outcome
+        }
+    }
+
+    /// A page of the levels the query matches, by update time then SKU.
+    public func inventoryLevels(_ query: InventoryQuery) async throws -> Page<InventoryLevel> {
+        let matching = state.withLock { state in state.inventory.values.filter(query.matches) }
+        let sorted = matching.map { (key: query.keysetKey(of: $0), level: $0) }.sorted { $0.key < $1.key }
+        switch query.page.position {
+        case .page(let number):
+            return Page.offset(sorted.map(\.level), page: number, limit: query.page.limit)
+        case .start, .cursor:
+            return KeysetPager.page(sorted, key: \.key, limit: query.page.limit, from: query.page.position)
+                .map(\.level)
+        }
     }
 }

@@ -21,7 +21,7 @@ import Foundation
 ///
 /// - `GET /v2/chains/:chainId/orders/:orderId`: one order, with an `ETag`.
 /// - `GET /v2/chains/:chainId/vendors/:vendorId/orders?start_time&end_time&page&page_size`: a
-///   vendor's orders created in the span, oldest first, in ``PageEnvelopes/partnerOrders(_:)``.
+///   vendor's orders created in the span, oldest first, in ``StorekeeperPagination/PageEnvelopes/partnerOrders(_:)``.
 /// - `PUT /v2/chains/:chainId/orders/:orderId` with ``PartnerOrderStatusUpdate``: a status
 ///   change, honouring `If-Match`.
 ///
@@ -256,7 +256,7 @@ public struct PartnerOrdersProfile: Sendable {
                         path: pointer, code: "required", message: "\(name) is required, such as 2024-01-15T10:00:00Z."))
                 return nil
             }
-            guard let date = PartnerOrdersTime.parse(text) else {
+            guard let date = RFC3339Time.parse(text) else {
                 issues.append(
                     ValidationIssue(
                         path: pointer, code: "invalid_date_time",

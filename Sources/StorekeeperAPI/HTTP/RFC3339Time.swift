@@ -9,7 +9,7 @@ import Foundation
 /// Reads the ISO 8601 instants of the partner orders API's query parameters (`start_time`,
 /// `end_time`): RFC 3339 date-times such as `2024-01-15T10:00:00Z`, `2024-01-15T10:00:00.250Z`
 /// or `2024-01-15T12:00:00+02:00`, with integer arithmetic and no date formatter.
-enum PartnerOrdersTime {
+enum RFC3339Time {
     /// The instant `text` names, or `nil` when it is not an RFC 3339 date-time with a real
     /// calendar date.
     ///
