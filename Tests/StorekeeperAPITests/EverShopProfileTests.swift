@@ -42,11 +42,12 @@ final class SequentialIDs: Sendable {
 
 struct EverShopHarness {
     let clock = ManualClock()
-    let catalog = InMemoryCatalogStore()
+    let catalog: any CatalogStore
     let keys: APIKeyManager
     let pipeline: APIPipeline
 
-    init() throws {
+    init(catalog: any CatalogStore = InMemoryCatalogStore()) throws {
+        self.catalog = catalog
         keys = APIKeyManager(
             store: InMemoryAPIKeyStore(),
             peppers: [try APIKeyPepper(version: 1, secret: Array(repeating: 5, count: 32))],
@@ -224,6 +225,15 @@ struct EverShopProfileTests {
         let item = try #require(first.json?["data"]?[0])
         #expect(item["name"] == "S1" && item["url_key"] == "u1" && item["description"] == nil)
         #expect(item["links"]?.array?.compactMap { $0["rel"]?.string } == ["view", "edit"])
+        let second = await shop.curl(.get, "/products?page=2&limit=20")
+        #expect(second.json?["currentPage"] == 2 && second.json?["data"]?[0]?["name"] == "S21")
+        #expect(
+            second.json?["links"] == [
+                ["rel": "first", "href": "/api/products?page=1&limit=20", "action": "GET"],
+                ["rel": "last", "href": "/api/products?page=3&limit=20", "action": "GET"],
+                ["rel": "next", "href": "/api/products?page=3&limit=20", "action": "GET"],
+                ["rel": "prev", "href": "/api/products?page=1&limit=20", "action": "GET"],
+            ])
         let last = await shop.curl(.get, "/products?page=3&limit=20")
         #expect(last.json?["data"]?.array?.count == 2)
         #expect(last.json?["links"]?.array?.compactMap { $0["rel"]?.string } == ["first", "last", "prev"])
@@ -256,5 +266,13 @@ struct EverShopProfileTests {
         let limited = await shop.curl(.get, "/products", cookie: nil, key: key)
         #expect(limited.status == 429 && limited.json?["error"]?["code"] == "rate_limit_exceeded")
         #expect(limited.headers["Retry-After"] != nil && limited.headers["X-RateLimit-Remaining"] == "0")
+    }
+
+    @Test("a server fault is a 500 in EverShop's error shape with a correlation id")
+    func serverFault() async throws {
+        let shop = try EverShopHarness(catalog: BrokenCatalogStore())
+        let response = await shop.curl(.get, "/products")
+        #expect(response.status == 500 && response.json?["error"]?["status"] == 500)
+        #expect(response.json?["error"]?["correlationId"]?.string?.hasPrefix("req_") == true)
     }
 }

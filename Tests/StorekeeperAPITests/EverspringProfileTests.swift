@@ -228,4 +228,18 @@ struct EverspringProfileTests {
         #expect(
             await production.curl(.get, "/products", key: production.admin).headers["Everspring-Environment"] == nil)
     }
+
+    @Test("keys are rate-limited with headers on every response; 429 when spent")
+    func rateLimit() async throws {
+        let shop = try await EverspringHarness()
+        let key = try await shop.keys.create(
+            owner: "r1", name: "tight", prefix: "ev_live", permissions: [.read],
+            rateLimit: KeyRateLimit(limit: 1, windowSeconds: 60)
+        ).secret.plaintext
+        let first = await shop.curl(.get, "/inventory", key: key)
+        #expect(first.status == 200 && first.headers["X-RateLimit-Remaining"] == "0")
+        let limited = await shop.curl(.get, "/inventory", key: key)
+        #expect(limited.status == 429 && limited.json?["error"]?["code"] == "rate_limit_exceeded")
+        #expect(limited.headers["Retry-After"] != nil)
+    }
 }
