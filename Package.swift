@@ -63,7 +63,13 @@ let package = Package(
         .testTarget(name: "StorekeeperRateLimitTests", dependencies: ["StorekeeperRateLimit", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperWebhooksTests", dependencies: ["StorekeeperWebhooks", "StorekeeperTesting"]),
         .testTarget(name: "StorekeeperAPITests", dependencies: ["StorekeeperAPI", "StorekeeperTesting"]),
-        .testTarget(name: "StorekeeperTestingTests", dependencies: ["StorekeeperTesting", "StorekeeperAPI"]),
+        .testTarget(
+            name: "StorekeeperTestingTests",
+            dependencies: [
+                "StorekeeperTesting", "StorekeeperAPI", "StorekeeperCatalog", "StorekeeperCore", "StorekeeperJSON",
+                "StorekeeperKeys",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

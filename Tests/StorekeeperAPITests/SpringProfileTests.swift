@@ -4,6 +4,7 @@ import StorekeeperCatalog
 import StorekeeperJSON
 import StorekeeperKeys
 import StorekeeperPagination
+import StorekeeperRateLimit
 import StorekeeperTesting
 import Testing
 
@@ -274,5 +275,27 @@ struct SpringProfileTests {
         #expect(missing.status == 404 && missing.json?["exception"] == "NotFound")
         let method = await spring.curl(.post, "/product", body: "{}")
         #expect(method.status == 405 && method.json?["exception"] == "MethodNotAllowed")
+    }
+
+    @Test("a key's own rate limit applies although Spring documents none")
+    func keyRateLimit() async throws {
+        let clock = ManualClock()
+        let keys = APIKeyManager(
+            store: InMemoryAPIKeyStore(),
+            peppers: [try APIKeyPepper(version: 1, secret: Array(repeating: 3, count: 32))],
+            format: try APIKeyFormat(prefixes: ["spring"]), clock: clock)
+        let pipeline = APIPipeline(
+            profile: SpringProfile(catalog: InMemoryCatalogStore()).profile, keys: keys,
+            rateLimiter: RateLimiter(store: InMemoryRateLimitStore()), clock: clock)
+        let key = try await keys.create(
+            owner: "2525", name: "tight", prefix: "spring", permissions: [.write],
+            rateLimit: KeyRateLimit(limit: 1, windowSeconds: 60)
+        ).secret.plaintext
+        let request = APIRequest(
+            method: .get, target: "/api/1/product_ids",
+            headers: ["Authorization": "Basic " + Base64.encode(Array("\(key):".utf8))])
+        let first = await pipeline.handle(request)
+        #expect(first.status == 200 && first.headers["RateLimit-Policy"] == "\"key\";q=1;w=60")
+        #expect(await pipeline.handle(request).status == 429)
     }
 }

@@ -281,10 +281,19 @@ public struct APIPipeline: Sendable {
     private func limit(
         _ subject: String, own: KeyRateLimit?, route: Route, cost: Int, now: Date, trace: inout Trace
     ) async throws {
-        guard let rateLimiter, var policy = route.rateLimit ?? profile.defaultRateLimit else { return }
-        if let own {
-            policy.limit = own.limit
-            policy.window = .seconds(own.windowSeconds)
+        guard let rateLimiter else { return }
+        var policy: RateLimitPolicy
+        if let base = route.rateLimit ?? profile.defaultRateLimit {
+            policy = base
+            if let own {
+                policy.limit = own.limit
+                policy.window = .seconds(own.windowSeconds)
+            }
+        } else if let own {
+            // A key's own limit applies even where the profile sets none.
+            policy = RateLimitPolicy(name: "key", limit: own.limit, window: .seconds(own.windowSeconds))
+        } else {
+            return
         }
         let decision = try await rateLimiter.acquire(key: subject, policy: policy, cost: cost, now: now)
         trace.decisions = [decision]
