@@ -92,6 +92,14 @@ expect 200 "evershop products" "$BASE/api/products" -H "Authorization: Bearer $(
 expect_header X-RateLimit-Limit
 expect 401 "evershop without a key" "$BASE/api/products"
 
+# Everspring
+expect 200 "everspring inventory" "$BASE/everspring/v1/inventory?limit=10" -H "Authorization: Bearer $(key everspring)"
+grep -q EV-3 "$work/body" || { echo "FAIL everspring: EV-3 not listed"; failures=$((failures + 1)); }
+expect_header X-RateLimit-Limit
+expect 400 "everspring order with an unknown SKU" -X POST "$BASE/everspring/v1/orders" \
+    -H "Authorization: Bearer $(key everspring)" -H "Content-Type: application/json" \
+    -d '{"reference": "R-1", "lines": [{"sku": "NOPE", "quantity": 1}]}'
+
 # Partner orders
 expect 200 "partner orders" "$BASE/v2/chains/demo-chain/vendors/demo-vendor/orders?start_time=$START&end_time=$END" \
     -H "Authorization: Bearer $(key partner)"
@@ -99,7 +107,7 @@ grep -q order-2 "$work/body" || { echo "FAIL partner: order-2 not listed"; failu
 expect 403 "partner, another chain" "$BASE/v2/chains/other-chain/orders/order-1" -H "Authorization: Bearer $(key partner)"
 
 # OpenAPI documents
-for name in shopisync spring evershop partner; do expect 200 "openapi $name" "$BASE/openapi/$name.json"; done
+for name in shopisync spring evershop everspring partner; do expect 200 "openapi $name" "$BASE/openapi/$name.json"; done
 
 # A key limited to 3 requests a minute: the 4th is 429.
 expect 201 "admin creates a limited key" -X POST "$BASE/admin/keys/shopisync" \
@@ -114,7 +122,7 @@ expect_header X-RateLimit-Reset
 expect 401 "admin endpoint without a key" -X POST "$BASE/admin/keys/shopisync" -d '{"name": "x"}'
 
 # No key reaches the log.
-for name in shopisync spring evershop partner; do
+for name in shopisync spring evershop everspring partner; do
     if grep -qF "$(key "$name")" "$work/server.log"; then
         echo "FAIL the $name admin key appears in the log"
         failures=$((failures + 1))

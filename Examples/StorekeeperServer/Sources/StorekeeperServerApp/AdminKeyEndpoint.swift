@@ -58,10 +58,6 @@ struct AdminKeyEndpoint: Sendable {
         let permissions = PermissionSet(fields.strings("permissions").compactMap(Permission.init))
         var rateLimit: KeyRateLimit?
         if fields["rateLimit"] != nil {
-            guard api.isRateLimited else {
-                let message = "The \(api.name) API applies no rate limits, so a key's own limit would have no effect."
-                return (Self.problem(400, "Bad Request", message), admin.id)
-            }
             let limit = fields.fields("rateLimit")
             rateLimit = KeyRateLimit(limit: Int(limit.int64("limit")), windowSeconds: Int(limit.int64("windowSeconds")))
         }

@@ -17,6 +17,8 @@ public enum Demo {
     public static let chain = "demo-chain"
     /// The vendor of the seeded partner orders.
     public static let vendor = "demo-vendor"
+    /// The Everspring retailer of the admin key.
+    public static let retailer = "demo-retailer"
 }
 
 /// A request sent straight to a pipeline, for seeding through the public API.
@@ -137,6 +139,43 @@ extension APIDefinition {
         }
         let api = ServedAPI(
             name: "evershop", title: "EverShop Product API", pipeline: pipeline, keys: keys, keyPrefix: "es_live")
+        return (api, admin.secret.plaintext)
+    }
+
+    /// Everspring under `/everspring/v1`: three plants with stock, and an admin API user of
+    /// retailer `demo-retailer`.
+    public static let everspring = APIDefinition(name: "everspring") { context in
+        let catalog = InMemoryCatalogStore()
+        let orders = InMemoryOrderStore()
+        let keys = try context.keyManager(prefixes: EverspringProfile.keyPrefixes)
+        var generator = SystemRandomNumberGenerator()
+        let cursorSecret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let profile = EverspringProfile(
+            catalog: catalog, orders: orders, mappings: InMemorySKUMappingStore(), keys: keys,
+            webhooks: InMemoryWebhookOutbox(),
+            cursors: try CursorCodec(keys: ["demo": cursorSecret], currentKeyID: "demo"))
+        let pipeline = APIPipeline(
+            profile: profile.profile, keys: keys, rateLimiter: RateLimiter(store: InMemoryRateLimitStore()),
+            idempotency: InMemoryIdempotencyStore(), clock: context.clock, observer: context.observer,
+            options: context.options)
+        let now = context.clock.now
+        for (number, title) in [(1, "Monstera"), (2, "Ficus"), (3, "Calathea")] {
+            let product = Product(
+                id: ProductID(Int64(number)), title: title, brand: "Everspring",
+                variants: [
+                    Variant(
+                        sku: try SKU("EV-\(number)"), price: try Money(parsing: "12.50", currency: .eur),
+                        displayName: "Pot 12 cm")
+                ])
+            _ = try await catalog.upsert(product, condition: .insertOnly, now: now)
+            _ = try await orders.applyStockUpdate(
+                StockUpdate(sku: try SKU("EV-\(number)"), onHand: 25, observedAt: now))
+        }
+        let admin = try await profile.createAPIUser(
+            named: "demo admin", retailer: Demo.retailer, permissions: [.admin])
+        let api = ServedAPI(
+            name: "everspring", title: "Everspring Retailer API", pipeline: pipeline, keys: keys,
+            keyPrefix: profile.keyPrefix)
         return (api, admin.secret.plaintext)
     }
 

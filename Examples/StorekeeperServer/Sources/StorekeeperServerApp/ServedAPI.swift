@@ -23,11 +23,6 @@ public struct ServedAPI: Sendable {
     /// The path every route lives under, such as `/api/external/v1`.
     public var basePath: String { pipeline.profile.basePath }
 
-    /// Whether the API applies rate limits, so a key's own limit means something.
-    public var isRateLimited: Bool {
-        profile.defaultRateLimit != nil || profile.routes.contains { $0.rateLimit != nil }
-    }
-
     /// Whether `path` is under ``basePath`` on a segment boundary: `/api/1` serves `/api/1` and
     /// `/api/1/product_ids`, not `/api/10`.
     public func serves(_ path: String) -> Bool {
@@ -103,5 +98,5 @@ public struct APIDefinition: Sendable {
     }
 
     /// Every API the example serves, in key-line order.
-    public static let all: [APIDefinition] = [.shopiSync, .spring, .everShop, .partnerOrders]
+    public static let all: [APIDefinition] = [.shopiSync, .spring, .everShop, .everspring, .partnerOrders]
 }

@@ -19,8 +19,8 @@ struct DemoServerTests {
         let first = try await TestServer()
         let second = try await TestServer()
         #expect(first.server.keyLine.hasPrefix(#"{"shopisync":"sk_live_"#))
-        #expect(first.server.apis.map(\.name) == ["shopisync", "spring", "evershop", "partner"])
-        #expect(Set(first.keys.keys) == ["shopisync", "spring", "evershop", "partner"])
+        #expect(first.server.apis.map(\.name) == ["shopisync", "spring", "evershop", "everspring", "partner"])
+        #expect(Set(first.keys.keys) == ["shopisync", "spring", "evershop", "everspring", "partner"])
         #expect(!first.server.keyLine.contains("\n"))
         #expect(first.keys != second.keys)
     }
@@ -114,7 +114,8 @@ struct DemoServerTests {
         try await demo.application.test(.router) { client in
             for (name, path) in [
                 ("shopisync", "/api/external/v1/products"), ("spring", "/api/1/product_ids"),
-                ("evershop", "/api/products"), ("partner", "/v2/chains/{chainId}/orders/{orderId}"),
+                ("evershop", "/api/products"), ("everspring", "/everspring/v1/inventory"),
+                ("partner", "/v2/chains/{chainId}/orders/{orderId}"),
             ] {
                 try await client.execute(uri: "/openapi/\(name).json", method: .get) { response in
                     #expect(response.status == .ok, "\(name)")
@@ -170,7 +171,8 @@ struct AdminKeyEndpointTests {
         let demo = try await TestServer()
         try await demo.application.test(.router) { client in
             for (name, prefix) in [
-                ("shopisync", "sk_live_"), ("spring", "spring_"), ("evershop", "es_live_"), ("partner", "po_live_"),
+                ("shopisync", "sk_live_"), ("spring", "spring_"), ("evershop", "es_live_"), ("everspring", "ev_live_"),
+                ("partner", "po_live_"),
             ] {
                 try await client.execute(
                     uri: "/admin/keys/\(name)", method: .post, headers: try bearer(try demo.key(name)),
@@ -222,7 +224,7 @@ struct AdminKeyEndpointTests {
         }
     }
 
-    @Test("bodies are validated in full, and a rate limit where the API has none is refused")
+    @Test("bodies are validated in full; a key's own rate limit works even where the API documents none")
     func validation() async throws {
         let demo = try await TestServer()
         try await demo.application.test(.router) { client in
@@ -241,11 +243,21 @@ struct AdminKeyEndpointTests {
             ) { response in
                 #expect(response.status == .badRequest && response.json?["errors"]?[0]?["code"] == "invalid_json")
             }
+            var limitedSpringKey: String?
             try await client.execute(
                 uri: "/admin/keys/spring", method: .post, headers: try bearer(try demo.key("spring")),
                 body: body(Self.limited)
             ) { response in
-                #expect(response.status == .badRequest)
+                #expect(response.status == .created)
+                limitedSpringKey = response.json?["key"]?.string
+            }
+            let springKey = try #require(limitedSpringKey)
+            var basic = HTTPFields()
+            basic[.authorization] = "Basic " + Data("\(springKey):".utf8).base64EncodedString()
+            for expected in [HTTPResponse.Status.ok, .ok, .ok, .tooManyRequests] {
+                try await client.execute(uri: "/api/1/product_ids", method: .get, headers: basic) { response in
+                    #expect(response.status == expected)
+                }
             }
             try await client.execute(uri: "/admin/keys/shopisync", method: .get, headers: headers) { response in
                 #expect(response.status == .methodNotAllowed && response.headers.value("Allow") == "POST")
