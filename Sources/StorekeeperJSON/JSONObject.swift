@@ -43,8 +43,17 @@ public struct JSONObject: Sendable, RandomAccessCollection, ExpressibleByDiction
     /// Creates an object from name-value pairs, in order. Later duplicates replace earlier ones.
     public init(_ members: some Sequence<(String, JSONValue)>) {
         self.members = []
+        self.members.reserveCapacity(members.underestimatedCount)
         for (key, value) in members {
-            self[key] = value
+            let fingerprint = UTF8Key.fingerprint(of: key)
+            let exact = UTF8Key.fingerprintIsExact(fingerprint)
+            if let index = self.members.firstIndex(where: {
+                $0.fingerprint == fingerprint && (exact || UTF8Key.bytesEqual($0.key, key))
+            }) {
+                self.members[index].value = value
+            } else {
+                self.members.append(Member(key: key, value: value, fingerprint: fingerprint))
+            }
         }
     }
 

@@ -45,6 +45,8 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         self.amount = amount
         self.currency = currency
         amountText = DecimalDigits(amount).text(minimumFractionDigits: currency.minorUnits)
+        // amountText is always within the JSON number grammar; the fallback is never taken.
+        jsonNumber = JSONNumber(text: amountText) ?? JSONNumber(0)
     }
 
     /// Creates money from an amount already known to be a number.
@@ -52,6 +54,8 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         self.amount = amount
         self.currency = currency
         amountText = DecimalDigits(amount).text(minimumFractionDigits: currency.minorUnits)
+        // amountText is always within the JSON number grammar; the fallback is never taken.
+        jsonNumber = JSONNumber(text: amountText) ?? JSONNumber(0)
     }
 
     /// Zero in `currency`.
@@ -86,10 +90,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     /// The exact amount as a JSON number, with the digits of ``amountText``.
     ///
     /// Write it with the JSON writer to emit `14.90` rather than a string.
-    public var jsonNumber: JSONNumber {
-        // amountText is always within the JSON number grammar; the fallback is never taken.
-        JSONNumber(text: amountText) ?? JSONNumber(0)
-    }
+    public let jsonNumber: JSONNumber
 
     /// `"14.90 USD"`.
     public var description: String { "\(amountText) \(currency.code)" }

@@ -93,13 +93,15 @@ public final class InMemoryCatalogStore: CatalogStore {
     /// - Complexity: O(*n* log *n*) in the number of stored products.
     public func list(_ query: ProductQuery) async throws -> Page<Product> {
         let matching = state.withLock { state in state.products.values.filter(query.matches) }
-        let sorted = matching.map { (key: query.keysetKey(of: $0), product: $0) }.sorted { $0.key < $1.key }
+        // Sort keys and positions, not whole products: a product is a large value to move.
+        let sorted = matching.indices.map { (key: query.keysetKey(of: matching[$0]), index: $0) }
+            .sorted { $0.key < $1.key }
         switch query.page.position {
         case .page(let number):
-            return Page.offset(sorted.map(\.product), page: number, limit: query.page.limit)
+            return Page.offset(sorted.map(\.index), page: number, limit: query.page.limit).map { matching[$0] }
         case .start, .cursor:
             return KeysetPager.page(sorted, key: \.key, limit: query.page.limit, from: query.page.position)
-                .map(\.product)
+                .map { matching[$0.index] }
         }
     }
 
