@@ -39,6 +39,17 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `"<pointer>: <message> (<code>)"`.
+    /// The issue as the JSON error objects of RFC 9457 problem details and every profile render
+    /// it: `pointer`, `detail`, `code`, and `line` and `column` for a JSON syntax error.
+    public var json: JSONValue {
+        var entry: JSONObject = [
+            "pointer": .string(path.description), "detail": .string(message), "code": .string(code),
+        ]
+        if let line { entry.append("line", .number(JSONNumber(line))) }
+        if let column { entry.append("column", .number(JSONNumber(column))) }
+        return .object(entry)
+    }
+
     public var description: String {
         "\(path.description.isEmpty ? "(document)" : path.description): \(message) (\(code))"
     }

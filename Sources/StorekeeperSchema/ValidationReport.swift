@@ -41,18 +41,7 @@ public struct ValidationReport: Error, Sendable, Hashable, CustomStringConvertib
         type: String = "about:blank",
         title: String = "Bad Request"
     ) -> JSONValue {
-        var errors: [JSONValue] = []
-        errors.reserveCapacity(issues.count)
-        for issue in issues {
-            var entry: JSONObject = [
-                "pointer": .string(issue.path.description),
-                "detail": .string(issue.message),
-                "code": .string(issue.code),
-            ]
-            if let line = issue.line { entry.append("line", .number(JSONNumber(line))) }
-            if let column = issue.column { entry.append("column", .number(JSONNumber(column))) }
-            errors.append(.object(entry))
-        }
+        let errors = issues.map(\.json)
         let count = issues.count
         let detail =
             count == 1

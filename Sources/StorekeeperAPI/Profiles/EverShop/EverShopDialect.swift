@@ -57,17 +57,7 @@ public struct EverShopDialect: APIDialect {
             "code": .string(error.code.rawValue),
             "message": .string(error.message),
         ]
-        var errors: [JSONValue] = []
-        for issue in error.issues {
-            var entry: JSONObject = [
-                "pointer": .string(issue.path.description), "detail": .string(issue.message),
-                "code": .string(issue.code),
-            ]
-            if let line = issue.line { entry.append("line", .number(JSONNumber(line))) }
-            if let column = issue.column { entry.append("column", .number(JSONNumber(column))) }
-            errors.append(.object(entry))
-        }
-        if !errors.isEmpty { detail.append("errors", .array(errors)) }
+        if !error.issues.isEmpty { detail.append("errors", .array(error.issues.map(\.json))) }
         if let correlationID = error.correlationID { detail.append("correlationId", .string(correlationID)) }
         return (error.status, ["error": .object(detail)])
     }

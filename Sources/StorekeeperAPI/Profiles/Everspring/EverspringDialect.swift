@@ -31,20 +31,7 @@ public struct EverspringDialect: APIDialect {
     /// `{"error": {"code", "message", "details"}}`.
     public func failure(_ error: APIError) -> (status: Int, body: JSONValue) {
         var detail: JSONObject = ["code": .string(error.code.rawValue), "message": .string(error.message)]
-        if !error.issues.isEmpty {
-            detail.append(
-                "details",
-                .array(
-                    error.issues.map { issue in
-                        var entry: JSONObject = [
-                            "pointer": .string(issue.path.description), "code": .string(issue.code),
-                            "detail": .string(issue.message),
-                        ]
-                        if let line = issue.line { entry.append("line", .number(JSONNumber(line))) }
-                        if let column = issue.column { entry.append("column", .number(JSONNumber(column))) }
-                        return .object(entry)
-                    }))
-        }
+        if !error.issues.isEmpty { detail.append("details", .array(error.issues.map(\.json))) }
         if let correlationID = error.correlationID { detail.append("correlation_id", .string(correlationID)) }
         var body: JSONObject = ["error": .object(detail)]
         if let environment { body.append("environment", .string(environment)) }

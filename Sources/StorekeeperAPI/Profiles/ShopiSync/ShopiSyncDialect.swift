@@ -24,19 +24,7 @@ public struct ShopiSyncDialect: APIDialect {
             "error": .string(Self.message(for: error)),
             "code": .string(Self.code(for: error.code)),
         ]
-        if !error.issues.isEmpty {
-            body.append(
-                "details",
-                .array(
-                    error.issues.map { issue in
-                        [
-                            "pointer": .string(issue.path.description), "detail": .string(issue.message),
-                            "code": .string(issue.code),
-                        ]
-                    }
-                )
-            )
-        }
+        if !error.issues.isEmpty { body.append("details", .array(error.issues.map(\.json))) }
         if let correlationID = error.correlationID { body.append("correlationId", .string(correlationID)) }
         return (error.status, .object(body))
     }

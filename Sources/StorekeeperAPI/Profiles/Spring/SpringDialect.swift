@@ -37,17 +37,7 @@ public struct SpringDialect: APIDialect {
             "code": .string(error.code.rawValue),
             "message": .string(error.message),
         ]
-        var errors: [JSONValue] = []
-        for issue in error.issues {
-            var entry: JSONObject = [
-                "pointer": .string(issue.path.description), "detail": .string(issue.message),
-                "code": .string(issue.code),
-            ]
-            if let line = issue.line { entry.append("line", .number(JSONNumber(line))) }
-            if let column = issue.column { entry.append("column", .number(JSONNumber(column))) }
-            errors.append(.object(entry))
-        }
-        body.append("errors", .array(errors))
+        body.append("errors", .array(error.issues.map(\.json)))
         if let correlationID = error.correlationID { body.append("correlation_id", .string(correlationID)) }
         return (status, .object(body))
     }
