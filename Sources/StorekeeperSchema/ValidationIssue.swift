@@ -38,7 +38,6 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         )
     }
 
-    /// `"<pointer>: <message> (<code>)"`.
     /// The issue as the JSON error objects of RFC 9457 problem details and every profile render
     /// it: `pointer`, `detail`, `code`, and `line` and `column` for a JSON syntax error.
     public var json: JSONValue {
@@ -50,6 +49,7 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         return .object(entry)
     }
 
+    /// `"<pointer>: <message> (<code>)"`.
     public var description: String {
         "\(path.description.isEmpty ? "(document)" : path.description): \(message) (\(code))"
     }
