@@ -39,10 +39,11 @@ public enum APICredentials {
 
     private static func authorization(_ headers: HTTPHeaders, scheme: String) -> String? {
         guard let value = headers["Authorization"]?.trimmingSpaces,
-            let space = value.firstIndex(of: " "),
-            value[..<space].lowercased() == scheme
+            let space = value.utf8.firstIndex(of: UInt8(ascii: " ")),
+            value.utf8[..<space].count == scheme.utf8.count,
+            zip(value.utf8[..<space], scheme.utf8).allSatisfy({ $0 | 0x20 == $1 })
         else { return nil }
-        return String(value[value.index(after: space)...]).trimmingSpaces
+        return String(value[value.utf8.index(after: space)...]).trimmingSpaces
     }
 }
 

@@ -258,14 +258,14 @@ public struct APIKeyManager: Sendable {
         for pepper in peppers {
             let candidate = pepper.hash(presented)
             if let record = try await store.record(forHash: candidate),
-                ConstantTime.equals(Array(record.hash.digest.utf8), Array(candidate.digest.utf8))
+                ConstantTime.equals(record.hash.digest.utf8, candidate.digest.utf8)
             {
                 return record
             }
         }
         let plain = APIKeyHash(algorithm: .sha256, digest: SHA256.hash(presented.utf8).description)
         if let record = try await store.record(forHash: plain),
-            ConstantTime.equals(Array(record.hash.digest.utf8), Array(plain.digest.utf8))
+            ConstantTime.equals(record.hash.digest.utf8, plain.digest.utf8)
         {
             return record
         }

@@ -8,8 +8,17 @@ public enum ConstantTime {
     ///
     /// - Complexity: O(max(*m*, *n*)), always.
     public static func equals(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
-        let left = Array(lhs)
-        let right = Array(rhs)
+        let contiguous = lhs.withContiguousStorageIfAvailable { left in
+            rhs.withContiguousStorageIfAvailable { right in equals(left, right) }
+        }
+        if let contiguous, let result = contiguous { return result }
+        return Array(lhs).withUnsafeBufferPointer { left in
+            Array(rhs).withUnsafeBufferPointer { right in equals(left, right) }
+        }
+    }
+
+    /// Whether two byte buffers are equal, in time that depends only on their lengths.
+    private static func equals(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
         var difference = UInt64(truncatingIfNeeded: left.count ^ right.count)
         let length = max(left.count, right.count)
         for index in 0..<length {

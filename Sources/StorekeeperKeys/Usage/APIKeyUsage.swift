@@ -52,13 +52,25 @@ public struct APIKeyUsageRecord: Sendable, Hashable, Codable {
     /// The record with one more event counted, keeping at most `keepRecent` recent events.
     public func adding(_ event: APIKeyUsageEvent, keepRecent: Int) -> APIKeyUsageRecord {
         var updated = self
-        updated.totalRequests += 1
-        if (400...499).contains(event.status) { updated.clientErrors += 1 }
-        if (500...599).contains(event.status) { updated.serverErrors += 1 }
-        updated.lastUsedAt = max(lastUsedAt ?? event.time, event.time)
-        updated.recent.insert(event, at: 0)
-        if updated.recent.count > keepRecent { updated.recent.removeLast(updated.recent.count - keepRecent) }
+        updated.record(event, keepRecent: keepRecent)
         return updated
+    }
+
+    /// Counts `event` in place, keeping at most `keepRecent` recent events, newest first.
+    ///
+    /// A store updating its record in place (`usage[id, default: APIKeyUsageRecord()].record(...)`)
+    /// avoids copying the recent events on every request.
+    public mutating func record(_ event: APIKeyUsageEvent, keepRecent: Int) {
+        totalRequests += 1
+        if (400...499).contains(event.status) { clientErrors += 1 }
+        if (500...599).contains(event.status) { serverErrors += 1 }
+        lastUsedAt = max(lastUsedAt ?? event.time, event.time)
+        guard keepRecent > 0 else {
+            recent.removeAll()
+            return
+        }
+        if recent.count >= keepRecent { recent.removeLast(recent.count - keepRecent + 1) }
+        recent.insert(event, at: 0)
     }
 }
 

@@ -73,8 +73,7 @@ public final class InMemoryAPIKeyStore: APIKeyStore, Sendable {
     /// Counts a use.
     public func recordUsage(_ event: APIKeyUsageEvent, keepRecent: Int) async throws {
         state.withLock { state in
-            state.usage[event.keyID] = (state.usage[event.keyID] ?? APIKeyUsageRecord()).adding(
-                event, keepRecent: keepRecent)
+            state.usage[event.keyID, default: APIKeyUsageRecord()].record(event, keepRecent: keepRecent)
         }
     }
 
