@@ -38,7 +38,7 @@ let package = Package(
                 "StorekeeperPagination", "StorekeeperRateLimit", "StorekeeperTesting",
             ]
         ),
-        benchmark("Catalog", storekeeper: ["StorekeeperCatalog"]),
+        benchmark("Catalog", storekeeper: ["StorekeeperCatalog", "StorekeeperJSON", "StorekeeperSchema"]),
         benchmark("Core", storekeeper: ["StorekeeperCore"], crypto: true),
         benchmark("JSON", storekeeper: ["StorekeeperJSON"]),
         benchmark("Keys", storekeeper: ["StorekeeperCore", "StorekeeperKeys", "StorekeeperTesting"]),

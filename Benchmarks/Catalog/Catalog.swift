@@ -2,6 +2,8 @@ import Benchmark
 import BenchmarkFixtures
 import Foundation
 import StorekeeperCatalog
+import StorekeeperJSON
+import StorekeeperSchema
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -15,6 +17,42 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Catalog.decodeValidate.springProduct") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try SpringProductRequest.decode(json: bytes))
+        }
+    }
+
+    /// Thrown when a fixture does not have the shape its benchmark measures.
+    struct FixtureMismatch: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    // The failing path: the same work on a request of the same size with 20 problems, all reported.
+    Benchmark("Catalog.validate.invalidSpringProduct20Issues") { benchmark in
+        let invalid = invalidSpringProductBytes
+        do {
+            _ = try SpringProductRequest.decode(json: invalid)
+            throw FixtureMismatch(description: "the invalid Spring request validated")
+        } catch let report as ValidationReport where report.issues.count != 20 {
+            throw FixtureMismatch(description: "expected 20 issues, found \(report.issues.count): \(report)")
+        } catch is ValidationReport {}
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            do {
+                blackHole(try SpringProductRequest.decode(json: invalid))
+            } catch {
+                blackHole(error)
+            }
+        }
+    }
+
+    Benchmark("Catalog.decodeValidate.evershopProductWithOptions") { benchmark in
+        let body = everShopProductWithOptionsBytes
+        let id = try ProductID("cathat")
+        for _ in benchmark.scaledIterations {
+            let value = try JSONValue(parsing: body)
+            let outcome = EverShopProductInput.createSchema.validate(value)
+            guard outcome.report.isValid else { throw outcome.report }
+            let input = EverShopProductInput(validated: ValidatedFields(outcome.value))
+            blackHole(try input.newProduct(id: id, currency: .usd))
         }
     }
 

@@ -17,6 +17,32 @@ actor AuditLog: APIKeyObserver {
     }
 }
 
+/// A store whose hash lookup is sloppy: it answers with the latest record of any hash sharing
+/// the first 63 hex digits, as an index on a digest prefix would.
+final class PrefixMatchingKeyStore: APIKeyStore {
+    let base = InMemoryAPIKeyStore()
+    private let records = Locked([APIKeyRecord]())
+
+    func insert(_ record: APIKeyRecord, ownerLimit: Int?) async throws {
+        try await base.insert(record, ownerLimit: ownerLimit)
+        records.withLock { $0.append(record) }
+    }
+
+    func record(forHash hash: APIKeyHash) async throws -> APIKeyRecord? {
+        records.withLock { records in records.last { $0.hash.digest.prefix(63) == hash.digest.prefix(63) } }
+    }
+
+    func record(id: String) async throws -> APIKeyRecord? { try await base.record(id: id) }
+    func update(_ record: APIKeyRecord, expectedVersion: Int) async throws {
+        try await base.update(record, expectedVersion: expectedVersion)
+    }
+    func records(owner: String) async throws -> [APIKeyRecord] { try await base.records(owner: owner) }
+    func recordUsage(_ event: APIKeyUsageEvent, keepRecent: Int) async throws {
+        try await base.recordUsage(event, keepRecent: keepRecent)
+    }
+    func usage(keyID: String) async throws -> APIKeyUsageRecord { try await base.usage(keyID: keyID) }
+}
+
 @Suite("API key lifecycle")
 struct APIKeyManagerTests {
     let clock = ManualClock()
@@ -96,6 +122,30 @@ struct APIKeyManagerTests {
             if case .verificationFailed(let reason, _, _) = event { reason } else { nil }
         }
         #expect(reasons == ["missing", "malformed", "malformed", "malformed", "malformed", "unknown"])
+    }
+
+    @Test("the manager compares the whole stored digest itself, whatever the store's lookup returns")
+    func digestComparedInFull() async throws {
+        let store = PrefixMatchingKeyStore()
+        let sloppy = APIKeyManager(
+            store: store, peppers: [pepper], format: try APIKeyFormat(prefixes: ["sk_live"]), clock: clock)
+        let issued = try await sloppy.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read])
+        var forged = issued.record
+        let last = forged.hash.digest.removeLast()
+        forged.hash.digest.append(last == "0" ? "1" : "0")
+        try await store.insert(
+            APIKeyRecord(
+                id: "key_forged", owner: "o", name: "forged", hash: forged.hash, start: forged.start,
+                permissions: [.admin], createdAt: clock.now),
+            ownerLimit: nil)
+        // The store now answers the real key's hash with the forged admin record; the manager
+        // compares the full digest (ConstantTime.equals) and refuses it.
+        #expect(try await store.record(forHash: issued.record.hash)?.id == "key_forged")
+        await #expect(throws: APIKeyError.self) {
+            _ = try await sloppy.verify(issued.secret.plaintext, clientAddress: nil)
+        }
+        #expect(ConstantTime.equals(Array("abc".utf8), Array("abd".utf8)) == false)
+        #expect(ConstantTime.equals("abc".utf8, "abc".utf8))
     }
 
     @Test("the expiry instant is already expired")
