@@ -70,7 +70,7 @@ public struct CodableSpringRequest: Codable, Sendable {
 public let invalidSpringProductBytes: [UInt8] = Array(
     #"""
     {"vendor_id": 2525, "product": {"id": "", "title": "\#(String(repeating: "T", count: 300))",
-     "description": 5, "tags": "hats", "active": "yes", "purchasable": 1,
+     "description": 5, "tags": "hats", "active": "yes", "purchasable": true,
      "affiliate_url": "not a url", "photo_urls": ["cathat.jpg", "cathat2.jpg"],
      "variants": [
       {"available_inventory": -1, "price": "14.95", "sku": "", "size": "\#(String(repeating: "S", count: 40))",
