@@ -31,30 +31,18 @@ public enum APICredentials {
                     return String(text.dropLast())
                 }
             case .header(let name):
-                if let value = headers[name]?.trimmingSpaces, !value.isEmpty { return value }
+                if let value = headers[name]?.trimmingHTTPWhitespace, !value.isEmpty { return value }
             }
         }
         return nil
     }
 
     private static func authorization(_ headers: HTTPHeaders, scheme: String) -> String? {
-        guard let value = headers["Authorization"]?.trimmingSpaces,
+        guard let value = headers["Authorization"]?.trimmingHTTPWhitespace,
             let space = value.utf8.firstIndex(of: UInt8(ascii: " ")),
             value.utf8[..<space].count == scheme.utf8.count,
             zip(value.utf8[..<space], scheme.utf8).allSatisfy({ $0 | 0x20 == $1 })
         else { return nil }
-        return String(value[value.utf8.index(after: space)...]).trimmingSpaces
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces and tabs, trimmed over UTF-8 bytes.
-    fileprivate var trimmingSpaces: String {
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
-        else { return "" }
-        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
-        return String(self[first...last])
+        return String(value[value.utf8.index(after: space)...]).trimmingHTTPWhitespace
     }
 }

@@ -49,6 +49,12 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         return .object(entry)
     }
 
+    /// The schema of ``json``, for documents (OpenAPI) that describe error bodies.
+    public static let jsonSchema = Schema.object([
+        .required("pointer", .string()), .required("detail", .string()), .required("code", .string()),
+        .optional("line", .integer(minimum: 1)), .optional("column", .integer(minimum: 1)),
+    ])
+
     /// `"<pointer>: <message> (<code>)"`.
     public var description: String {
         "\(path.description.isEmpty ? "(document)" : path.description): \(message) (\(code))"

@@ -24,7 +24,7 @@ public struct ClientAddressResolver: Sendable {
         let forwarded = headers.values(for: "Forwarded")
         let hops: [String] =
             forwarded.isEmpty
-            ? headers.values(for: "X-Forwarded-For").flatMap { $0.split(separator: ",").map(Self.trimmed) }
+            ? headers.values(for: "X-Forwarded-For").flatMap { $0.split(separator: ",").map(\.trimmingHTTPWhitespace) }
             : forwarded.flatMap { $0.split(separator: ",").compactMap(Self.forValue) }
         var client = peer
         for hop in hops.reversed() {
@@ -39,16 +39,12 @@ public struct ClientAddressResolver: Sendable {
         trustedProxies.contains { $0.contains(address) }
     }
 
-    private static func trimmed(_ text: Substring) -> String {
-        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-
     /// The `for=` parameter of one `Forwarded` element, unquoted.
     private static func forValue(_ element: Substring) -> String? {
         for pair in element.split(separator: ";") {
             let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, trimmed(parts[0]).lowercased() == "for" else { continue }
-            var value = trimmed(parts[1])
+            guard parts.count == 2, parts[0].trimmingHTTPWhitespace.lowercased() == "for" else { continue }
+            var value = parts[1].trimmingHTTPWhitespace
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
                 value = String(value.dropFirst().dropLast())
             }

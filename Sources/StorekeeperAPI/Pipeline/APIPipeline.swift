@@ -95,7 +95,8 @@ public struct APIPipeline: Sendable {
 
     /// Handles one request.
     public func handle(_ request: APIRequest) async -> APIResponse {
-        let started = ContinuousClock.now
+        // Timed only for an observer: the request path does not pay for a measurement nobody reads.
+        let started = observer.map { _ in ContinuousClock.now }
         let now = clock.now
         var trace = Trace()
         var response: APIResponse
@@ -116,7 +117,7 @@ public struct APIPipeline: Sendable {
             // Usage statistics are best effort: a failing usage store must not fail the request.
             try? await keys.recordUsage(keyID: keyID, route: trace.operationID ?? "unmatched", status: response.status)
         }
-        if let observer {
+        if let observer, let started {
             let outcome: APIRequestEvent.RateLimitOutcome
             if let tightest = trace.decisions.min(by: { $0.remaining < $1.remaining }) {
                 outcome = trace.decisions.allSatisfy(\.isAllowed) ? .allowed(remaining: tightest.remaining) : .denied

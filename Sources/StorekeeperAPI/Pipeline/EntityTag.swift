@@ -1,3 +1,5 @@
+import StorekeeperCore
+
 /// An HTTP entity tag (RFC 9110 section 8.8.3), the value of `ETag` and of `If-Match` lists.
 public struct EntityTag: Sendable, Hashable, CustomStringConvertible {
     /// The opaque tag, without quotes.
@@ -30,8 +32,7 @@ public struct EntityTag: Sendable, Hashable, CustomStringConvertible {
     static func parseList(_ text: String) -> [EntityTag]? {
         var tags: [EntityTag] = []
         for element in text.split(separator: ",") {
-            var item = element.drop { $0 == " " || $0 == "\t" }
-            while let last = item.last, last == " " || last == "\t" { item = item.dropLast() }
+            var item = Substring(element.trimmingHTTPWhitespace)
             let isWeak = item.hasPrefix("W/")
             if isWeak { item = item.dropFirst(2) }
             guard item.count >= 2, item.first == "\"", item.last == "\"" else { return nil }

@@ -1,3 +1,5 @@
+import StorekeeperCore
+
 /// The precondition of an `If-Match` header (RFC 9110 section 13.1.1).
 public enum IfMatch: Sendable, Hashable {
     /// `*`: the resource must exist.
@@ -20,7 +22,7 @@ public enum IfMatch: Sendable, Hashable {
 
     /// The precondition of a header value, or `nil` when it is malformed.
     public init?(headerValue: String) {
-        let trimmed = headerValue.trimmingCharacters(in: [" ", "\t"])
+        let trimmed = headerValue.trimmingHTTPWhitespace
         if trimmed == "*" {
             self = .any
         } else if let tags = EntityTag.parseList(trimmed) {
@@ -28,11 +30,5 @@ public enum IfMatch: Sendable, Hashable {
         } else {
             return nil
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

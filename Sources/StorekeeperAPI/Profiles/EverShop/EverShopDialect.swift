@@ -44,7 +44,7 @@ public struct EverShopDialect: APIDialect {
                     .required("status", .integer(minimum: 400, maximum: 599)),
                     .required("code", .string()),
                     .required("message", .string()),
-                    .optional("errors", .array(of: ShopiSyncDialect.detailSchema)),
+                    .optional("errors", .array(of: ValidationIssue.jsonSchema)),
                     .optional("correlationId", .string()),
                 ]))
         ])

@@ -50,7 +50,7 @@ public struct EverspringDialect: APIDialect {
                 "error",
                 .object([
                     .required("code", .string()), .required("message", .string()),
-                    .optional("details", .array(of: ShopiSyncDialect.detailSchema)),
+                    .optional("details", .array(of: ValidationIssue.jsonSchema)),
                     .optional("correlation_id", .string()),
                 ])),
             .optional("environment", .string()),

@@ -48,15 +48,10 @@ public struct ShopiSyncDialect: APIDialect {
         .object([
             .required("error", .string()),
             .required("code", .string()),
-            .optional("details", .array(of: Self.detailSchema)),
+            .optional("details", .array(of: ValidationIssue.jsonSchema)),
             .optional("correlationId", .string()),
         ])
     }
-
-    static let detailSchema = Schema.object([
-        .required("pointer", .string()), .required("detail", .string()), .required("code", .string()),
-        .optional("line", .integer(minimum: 1)), .optional("column", .integer(minimum: 1)),
-    ])
 
     /// The seed's code for a pipeline code; codes the seed does not list are upper-cased.
     static func code(for code: APIError.Code) -> String {

@@ -149,7 +149,9 @@ public struct ShopiSyncProfile: Sendable {
 
     private func listCompetitors(_ context: APIContext) async throws -> APIOutput {
         var competitors: [JSONValue] = []
-        for product in try await allProducts(owner: try owner(context)) {
+        for product in try await catalog.allProducts(
+            ProductQuery(page: PageRequest(position: .start, limit: 100), owner: try owner(context)))
+        {
             for competitor in product.competitors {
                 var entry = ShopiSyncJSON.competitor(competitor)
                 entry.append(
@@ -176,7 +178,8 @@ public struct ShopiSyncProfile: Sendable {
 
     private func stats(_ context: APIContext) async throws -> APIOutput {
         let owner = try owner(context)
-        let products = try await allProducts(owner: owner)
+        let products = try await catalog.allProducts(
+            ProductQuery(page: PageRequest(position: .start, limit: 100), owner: owner))
         let changes = try await priceHistory.changeCount(owner: owner, since: context.now.adding(.seconds(-86_400)))
         let shop = try await shop(owner)
         return .ok([
@@ -210,18 +213,6 @@ public struct ShopiSyncProfile: Sendable {
             throw APIError.notFound("Product not found or does not belong to your shop")
         }
         return product
-    }
-
-    private func allProducts(owner: String) async throws -> [Product] {
-        var products: [Product] = []
-        var position = PageRequest.Position.start
-        while true {
-            let page = try await catalog.list(
-                ProductQuery(page: PageRequest(position: position, limit: 100), owner: owner))
-            products += page.items
-            guard page.hasMore, let next = page.nextCursor else { return products }
-            position = .cursor(next)
-        }
     }
 
     private static func booleanParameter(_ name: String, in request: APIRequest) throws(APIError) -> Bool? {

@@ -49,7 +49,7 @@ public struct SpringDialect: APIDialect {
             .required("exception", .string()),
             .required("code", .string()),
             .required("message", .string()),
-            .required("errors", .array(of: ShopiSyncDialect.detailSchema)),
+            .required("errors", .array(of: ValidationIssue.jsonSchema)),
             .optional("correlation_id", .string()),
         ])
     }

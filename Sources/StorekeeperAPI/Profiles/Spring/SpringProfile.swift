@@ -72,20 +72,16 @@ public struct SpringProfile: Sendable {
     /// automatically; returns the ids deleted. A product updated concurrently is left alone.
     public func sweepStaleProducts(now: Date) async throws -> [ProductID] {
         var deleted: [ProductID] = []
-        var position = PageRequest.Position.start
-        while true {
-            let page = try await catalog.list(ProductQuery(page: PageRequest(position: position, limit: 100)))
-            for product in staleness.productsDue(in: page.items, now: now) {
-                do {
-                    _ = try await catalog.delete(id: product.id, expectedVersion: product.version, now: now)
-                    deleted.append(product.id)
-                } catch let error as CatalogStoreError where error.code == .versionConflict {
-                    continue
-                }
+        let all = try await catalog.allProducts(ProductQuery(page: PageRequest(position: .start, limit: 100)))
+        for product in staleness.productsDue(in: all, now: now) {
+            do {
+                _ = try await catalog.delete(id: product.id, expectedVersion: product.version, now: now)
+                deleted.append(product.id)
+            } catch let error as CatalogStoreError where error.code == .versionConflict {
+                continue
             }
-            guard page.hasMore, let next = page.nextCursor else { return deleted }
-            position = .cursor(next)
         }
+        return deleted
     }
 
     private static func outcomeSchema(_ statuses: [JSONValue]) -> Schema {
@@ -96,17 +92,9 @@ public struct SpringProfile: Sendable {
 
     private func productIDs(_ context: APIContext) async throws -> APIOutput {
         let keyID = try keyID(context)
-        var ids: [JSONValue] = []
-        var position = PageRequest.Position.start
-        while true {
-            let page = try await catalog.list(
-                ProductQuery(page: PageRequest(position: position, limit: 100), owner: keyID))
-            for product in page.items where !staleness.isDue(product, now: context.now) {
-                ids.append(.string(product.id.rawValue))
-            }
-            guard page.hasMore, let next = page.nextCursor else { break }
-            position = .cursor(next)
-        }
+        let products = try await catalog.allProducts(
+            ProductQuery(page: PageRequest(position: .start, limit: 100), owner: keyID))
+        let ids = products.filter { !staleness.isDue($0, now: context.now) }.map { JSONValue.string($0.id.rawValue) }
         return .ok(["product_ids": .array(ids)])
     }
 
