@@ -20,29 +20,36 @@ public enum APICredentials {
         for scheme in schemes {
             switch scheme {
             case .bearer:
-                if let value = authorization(headers, scheme: "bearer"), !value.isEmpty, !value.contains(" ") {
-                    return value
+                if let value = authorization(headers, scheme: "bearer"), !value.isEmpty,
+                    !value.utf8.contains(UInt8(ascii: " "))
+                {
+                    return String(value)
                 }
             case .basicUserName:
                 if let value = authorization(headers, scheme: "basic"), let decoded = Base64.decode(value),
-                    let text = String(validating: decoded, as: UTF8.self), text.hasSuffix(":"),
-                    text.filter({ $0 == ":" }).count == 1, text.count > 1
+                    decoded.count > 1, decoded.last == UInt8(ascii: ":"),
+                    decoded.dropLast().allSatisfy({ $0 != UInt8(ascii: ":") })
                 {
-                    return String(text.dropLast())
+                    return String(validating: decoded.dropLast(), as: UTF8.self)
                 }
             case .header(let name):
-                if let value = headers[name]?.trimmingHTTPWhitespace, !value.isEmpty { return value }
+                if let value = headers[name]?.trimmingHTTPWhitespace, !value.isEmpty { return String(value) }
             }
         }
         return nil
     }
 
-    private static func authorization(_ headers: HTTPHeaders, scheme: String) -> String? {
+    /// The credentials of an `Authorization` field with `scheme` (lowercase), trimmed; read in
+    /// place, without copying the field.
+    private static func authorization(_ headers: HTTPHeaders, scheme: StaticString) -> Substring? {
         guard let value = headers["Authorization"]?.trimmingHTTPWhitespace,
-            let space = value.utf8.firstIndex(of: UInt8(ascii: " ")),
-            value.utf8[..<space].count == scheme.utf8.count,
-            zip(value.utf8[..<space], scheme.utf8).allSatisfy({ $0 | 0x20 == $1 })
+            let space = value.utf8.firstIndex(of: UInt8(ascii: " "))
         else { return nil }
-        return String(value[value.utf8.index(after: space)...]).trimmingHTTPWhitespace
+        let name = value.utf8[..<space]
+        let matches = scheme.withUTF8Buffer { expected in
+            name.count == expected.count && zip(name, expected).allSatisfy { $0 | 0x20 == $1 }
+        }
+        guard matches else { return nil }
+        return value[value.utf8.index(after: space)...].trimmingHTTPWhitespace
     }
 }

@@ -158,14 +158,14 @@ public struct APIKeyManager: Sendable {
         start: String,
         permissions: PermissionSet
     ) async throws -> APIKeyRecord {
-        guard let bytes = Hex.decode(hexDigest), bytes.count == 32 else {
+        guard let hash = APIKeyHash(algorithm: .sha256, digest: hexDigest) else {
             throw APIKeyError(code: .invalidArgument, message: "A SHA-256 digest is 64 hexadecimal characters.")
         }
         let record = APIKeyRecord(
             id: Self.newID(),
             owner: owner,
             name: name,
-            hash: APIKeyHash(algorithm: .sha256, digest: Hex.encode(bytes)),
+            hash: hash,
             start: start,
             permissions: permissions,
             createdAt: clock.now
@@ -257,16 +257,12 @@ public struct APIKeyManager: Sendable {
     private func lookUp(_ presented: String) async throws -> APIKeyRecord? {
         for pepper in peppers {
             let candidate = pepper.hash(presented)
-            if let record = try await store.record(forHash: candidate),
-                ConstantTime.equals(record.hash.digest.utf8, candidate.digest.utf8)
-            {
+            if let record = try await store.record(forHash: candidate), record.hash.matches(candidate) {
                 return record
             }
         }
-        let plain = APIKeyHash(algorithm: .sha256, digest: SHA256.hash(presented.utf8).description)
-        if let record = try await store.record(forHash: plain),
-            ConstantTime.equals(record.hash.digest.utf8, plain.digest.utf8)
-        {
+        let plain = APIKeyHash(algorithm: .sha256, value: SHA256.hash(presented.utf8))
+        if let record = try await store.record(forHash: plain), record.hash.matches(plain) {
             return record
         }
         return nil

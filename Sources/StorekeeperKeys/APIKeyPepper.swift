@@ -30,11 +30,15 @@ public struct APIKeyPepper: Sendable {
     func hash(_ key: String) -> APIKeyHash {
         var authenticator = authenticator
         authenticator.update(key.utf8)
-        return APIKeyHash(algorithm: .hmacSHA256(pepperVersion: version), digest: authenticator.finalize().description)
+        return APIKeyHash(algorithm: .hmacSHA256(pepperVersion: version), value: authenticator.finalize())
     }
 }
 
-/// How a key is stored: the algorithm and the digest in hexadecimal. Never the key.
+/// How a key is stored: the algorithm and the 32-byte digest. Never the key.
+///
+/// The digest is held inline as bytes, so hashing, comparing and looking up a key allocate
+/// nothing. Store it as 32 bytes (``digestBytes``, a `bytea`) or as 64 hexadecimal characters
+/// (``digest``, a `char(64)`); it encodes with `Codable` as `{"algorithm": ..., "digest": "<hex>"}`.
 public struct APIKeyHash: Sendable, Hashable, Codable {
     /// How the digest was computed.
     public enum Algorithm: Sendable, Hashable, Codable {
@@ -46,12 +50,60 @@ public struct APIKeyHash: Sendable, Hashable, Codable {
 
     /// How the digest was computed.
     public var algorithm: Algorithm
-    /// The digest, lowercase hexadecimal.
-    public var digest: String
+    /// The digest's 32 bytes.
+    let value: SHA256Digest
 
-    /// Creates a hash.
-    public init(algorithm: Algorithm, digest: String) {
+    /// Creates a hash from its 64-character hexadecimal digest (either case), or `nil` when
+    /// `digest` is not 64 hexadecimal characters.
+    public init?(algorithm: Algorithm, digest: String) {
+        guard digest.utf8.count == 2 * SHA256Digest.byteCount, let bytes = Hex.decode(digest) else { return nil }
+        self.init(algorithm: algorithm, digestBytes: bytes)
+    }
+
+    /// Creates a hash from its 32 digest bytes, or `nil` for any other count.
+    public init?(algorithm: Algorithm, digestBytes: some Collection<UInt8>) {
+        guard let value = SHA256Digest(bytes: digestBytes) else { return nil }
+        self.init(algorithm: algorithm, value: value)
+    }
+
+    init(algorithm: Algorithm, value: SHA256Digest) {
         self.algorithm = algorithm
-        self.digest = digest
+        self.value = value
+    }
+
+    /// The digest, 64 lowercase hexadecimal characters.
+    public var digest: String { value.description }
+
+    /// The digest's 32 bytes.
+    public var digestBytes: [UInt8] { value.bytes }
+
+    /// Whether `other` has the same digest, compared in constant time (the algorithm is public
+    /// and compared as usual).
+    public func matches(_ other: APIKeyHash) -> Bool {
+        ConstantTime.equals(value, other.value) && algorithm == other.algorithm
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case algorithm
+        case digest
+    }
+
+    /// Decodes `{"algorithm": ..., "digest": "<64 hexadecimal characters>"}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let algorithm = try container.decode(Algorithm.self, forKey: .algorithm)
+        let digest = try container.decode(String.self, forKey: .digest)
+        guard let hash = APIKeyHash(algorithm: algorithm, digest: digest) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .digest, in: container, debugDescription: "A key digest is 64 hexadecimal characters.")
+        }
+        self = hash
+    }
+
+    /// Encodes `{"algorithm": ..., "digest": "<64 lowercase hexadecimal characters>"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(algorithm, forKey: .algorithm)
+        try container.encode(digest, forKey: .digest)
     }
 }

@@ -33,7 +33,10 @@ struct RouterTests {
     func percentDecoding() {
         #expect(matched(.get, "/v1/products/SOME%20ID%2F1")?.1 == ["productId": "SOME ID/1"])
         #expect(matched(.get, "/v1/products/caf%C3%A9")?.1 == ["productId": "café"])
-        for path in ["/v1/products/%G1", "/v1/products/%4", "/v1/products/%FF", "v1/products"] {
+        // Literal segments compare after decoding too, and only a route's own segments are captured.
+        #expect(matched(.get, "/v1/%70roducts/42")?.1 == ["productId": "42"])
+        #expect(matched(.get, "/v1/%70roducts%2F42") == nil)
+        for path in ["/v1/products/%G1", "/v1/products/%4", "/v1/products/%FF", "v1/products", "/v1/%ZZ/42", ""] {
             guard case .notFound = router.resolve(method: .get, path: path) else {
                 Issue.record("\(path) resolved")
                 continue

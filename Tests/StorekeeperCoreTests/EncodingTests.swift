@@ -86,6 +86,28 @@ struct CRC32AndHexTests {
         #expect(crc.value == 0xCBF4_3926)
         let check = Array("123456789".utf8).withUnsafeBufferPointer { CRC32.checksum($0) }
         #expect(check == 0xCBF4_3926)
+        #expect(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+    }
+
+    @Test("CRC32's eight-bytes-at-a-time path agrees with the bitwise definition at every length and split")
+    func crc32AgreesWithBitwiseDefinition() {
+        func bitwise(_ bytes: [UInt8]) -> UInt32 {
+            var register: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                register ^= UInt32(byte)
+                for _ in 0..<8 { register = register & 1 == 1 ? 0xEDB8_8320 ^ (register >> 1) : register >> 1 }
+            }
+            return register ^ 0xFFFF_FFFF
+        }
+        let data = (0..<70).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for length in 0...data.count {
+            let prefix = Array(data[..<length])
+            #expect(CRC32.checksum(prefix) == bitwise(prefix), "length \(length)")
+            var split = CRC32()
+            split.update(prefix[..<(length / 3)])
+            split.update(prefix[(length / 3)...])
+            #expect(split.value == bitwise(prefix), "split at \(length / 3) of \(length)")
+        }
     }
 
     @Test("hex round-trips either case and rejects odd or non-hex text")

@@ -27,6 +27,12 @@ struct APICredentialsTests {
         #expect(
             APICredentials.extract(from: ["Authorization": "Basic bm9jb2xvbg=="], accepting: [.basicUserName]) == nil)
         #expect(APICredentials.extract(from: ["Authorization": "Basic !!!"], accepting: [.basicUserName]) == nil)
+        // ":" alone (no user name) and "a:b:" (a colon inside the user name)
+        #expect(APICredentials.extract(from: ["Authorization": "Basic Og=="], accepting: [.basicUserName]) == nil)
+        #expect(APICredentials.extract(from: ["Authorization": "Basic YTpiOg=="], accepting: [.basicUserName]) == nil)
+        // a user name that is not UTF-8 (0xFF ":")
+        #expect(APICredentials.extract(from: ["Authorization": "Basic /zo="], accepting: [.basicUserName]) == nil)
+        #expect(APICredentials.extract(from: ["Authorization": "Bearer\tsk_live_abc"], accepting: [.bearer]) == nil)
         #expect(APICredentials.extract(from: ["Authorization": "Bearer"], accepting: [.bearer]) == nil)
         #expect(APICredentials.extract(from: ["Authorization": "Bearer a b"], accepting: [.bearer]) == nil)
     }

@@ -18,7 +18,7 @@ actor AuditLog: APIKeyObserver {
 }
 
 /// A store whose hash lookup is sloppy: it answers with the latest record of any hash sharing
-/// the first 63 hex digits, as an index on a digest prefix would.
+/// the first 31 digest bytes, as an index on a digest prefix would.
 final class PrefixMatchingKeyStore: APIKeyStore {
     let base = InMemoryAPIKeyStore()
     private let records = Locked([APIKeyRecord]())
@@ -29,7 +29,7 @@ final class PrefixMatchingKeyStore: APIKeyStore {
     }
 
     func record(forHash hash: APIKeyHash) async throws -> APIKeyRecord? {
-        records.withLock { records in records.last { $0.hash.digest.prefix(63) == hash.digest.prefix(63) } }
+        records.withLock { records in records.last { $0.hash.digestBytes.prefix(31) == hash.digestBytes.prefix(31) } }
     }
 
     func record(id: String) async throws -> APIKeyRecord? { try await base.record(id: id) }
@@ -130,12 +130,12 @@ struct APIKeyManagerTests {
         let sloppy = APIKeyManager(
             store: store, peppers: [pepper], format: try APIKeyFormat(prefixes: ["sk_live"]), clock: clock)
         let issued = try await sloppy.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read])
-        var forged = issued.record
-        let last = forged.hash.digest.removeLast()
-        forged.hash.digest.append(last == "0" ? "1" : "0")
+        var forgedDigest = issued.record.hash.digestBytes
+        forgedDigest[31] ^= 1
+        let forgedHash = try #require(APIKeyHash(algorithm: issued.record.hash.algorithm, digestBytes: forgedDigest))
         try await store.insert(
             APIKeyRecord(
-                id: "key_forged", owner: "o", name: "forged", hash: forged.hash, start: forged.start,
+                id: "key_forged", owner: "o", name: "forged", hash: forgedHash, start: issued.record.start,
                 permissions: [.admin], createdAt: clock.now),
             ownerLimit: nil)
         // The store now answers the real key's hash with the forged admin record; the manager

@@ -24,7 +24,9 @@ public struct ClientAddressResolver: Sendable {
         let forwarded = headers.values(for: "Forwarded")
         let hops: [String] =
             forwarded.isEmpty
-            ? headers.values(for: "X-Forwarded-For").flatMap { $0.split(separator: ",").map(\.trimmingHTTPWhitespace) }
+            ? headers.values(for: "X-Forwarded-For").flatMap {
+                $0.split(separator: ",").map { String($0.trimmingHTTPWhitespace) }
+            }
             : forwarded.flatMap { $0.split(separator: ",").compactMap(Self.forValue) }
         var client = peer
         for hop in hops.reversed() {
@@ -46,9 +48,9 @@ public struct ClientAddressResolver: Sendable {
             guard parts.count == 2, parts[0].trimmingHTTPWhitespace.lowercased() == "for" else { continue }
             var value = parts[1].trimmingHTTPWhitespace
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
-                value = String(value.dropFirst().dropLast())
+                value = value.dropFirst().dropLast()
             }
-            return value
+            return String(value)
         }
         return nil
     }

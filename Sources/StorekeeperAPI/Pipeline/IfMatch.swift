@@ -22,7 +22,7 @@ public enum IfMatch: Sendable, Hashable {
 
     /// The precondition of a header value, or `nil` when it is malformed.
     public init?(headerValue: String) {
-        let trimmed = headerValue.trimmingHTTPWhitespace
+        let trimmed = String(headerValue.trimmingHTTPWhitespace)
         if trimmed == "*" {
             self = .any
         } else if let tags = EntityTag.parseList(trimmed) {

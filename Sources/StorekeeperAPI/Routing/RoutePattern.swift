@@ -74,20 +74,14 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
             }.joined(separator: "/")
     }
 
-    /// The decoded segments of a request path, or `nil` when a segment has a bad percent-escape
-    /// or is not UTF-8. The leading `/` is required.
-    static func decodeSegments(of path: String) -> [String]? {
-        guard path.hasPrefix("/") else { return nil }
-        var segments: [String] = []
-        for raw in path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
-            guard let segment = percentDecoded(raw) else { return nil }
-            segments.append(segment)
-        }
-        return segments
+    /// A percent-encoded segment as text, or `nil` for a bad escape or bytes that are not UTF-8.
+    static func percentDecodedText(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        guard raw.contains(UInt8(ascii: "%")) else { return String(validating: raw, as: UTF8.self) }
+        return percentDecodedBytes(raw).flatMap { String(validating: $0, as: UTF8.self) }
     }
 
-    private static func percentDecoded(_ raw: some Collection<UInt8>) -> String? {
-        guard raw.contains(UInt8(ascii: "%")) else { return String(validating: raw, as: UTF8.self) }
+    /// The bytes of a percent-encoded segment, or `nil` for a bad escape.
+    static func percentDecodedBytes(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.count)
         var iterator = raw.makeIterator()
@@ -101,7 +95,7 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
             }
             bytes.append(high << 4 | low)
         }
-        return String(validating: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -25,15 +25,19 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
         /// Whether this field's name equals `other`, ignoring ASCII case.
         public func hasName(_ other: String) -> Bool {
-            let lhs = name.utf8
-            let rhs = other.utf8
-            guard lhs.count == rhs.count else { return false }
-            for (a, b) in zip(lhs, rhs) where a != b {
-                guard a | 0x20 == b | 0x20, (a | 0x20) >= UInt8(ascii: "a"), (a | 0x20) <= UInt8(ascii: "z") else {
-                    return false
+            guard name.utf8.count == other.utf8.count else { return false }
+            var name = name
+            var other = other
+            return name.withUTF8 { lhs in
+                other.withUTF8 { rhs in
+                    for index in 0..<lhs.count where lhs[index] != rhs[index] {
+                        let folded = lhs[index] | 0x20
+                        guard folded == rhs[index] | 0x20, folded >= UInt8(ascii: "a"), folded <= UInt8(ascii: "z")
+                        else { return false }
+                    }
+                    return true
                 }
             }
-            return true
         }
     }
 

@@ -36,12 +36,18 @@ public struct APIKeyStoreConformance: Sendable {
         }
     }
 
-    private func record(_ id: String, owner: String = "o") -> APIKeyRecord {
-        APIKeyRecord(
+    /// A record whose digest is its ID's bytes, zero-padded to 32 (IDs here are short and distinct).
+    private func record(_ id: String, owner: String = "o") throws -> APIKeyRecord {
+        let digest = Array(id.utf8.prefix(32)) + Array(repeating: 0, count: max(0, 32 - id.utf8.count))
+        guard let hash = APIKeyHash(algorithm: .hmacSHA256(pepperVersion: 1), digestBytes: digest) else {
+            throw ConformanceFailure(
+                suite: "APIKeyStoreConformance", requirement: "a test digest has 32 bytes", observed: id)
+        }
+        return APIKeyRecord(
             id: id,
             owner: owner,
             name: "test",
-            hash: APIKeyHash(algorithm: .hmacSHA256(pepperVersion: 1), digest: "digest-\(id)"),
+            hash: hash,
             start: "sk_test_abcd",
             permissions: [.read],
             createdAt: Date(timeIntervalSince1970: 1_700_000_000)
@@ -50,21 +56,21 @@ public struct APIKeyStoreConformance: Sendable {
 
     private func storesAndFindsByHashAndID() async throws {
         let store = try await makeStore()
-        let key = record("k1")
+        let key = try record("k1")
         try await store.insert(key, ownerLimit: nil)
         let byHash = try await store.record(forHash: key.hash)
         let byID = try await store.record(id: "k1")
         try check(
             byHash == key && byID == key, "a record is found by its hash and by its ID", "\(String(describing: byHash))"
         )
-        let missing = try await store.record(forHash: APIKeyHash(algorithm: .sha256, digest: "nope"))
+        let missing = try await store.record(forHash: try record("nope").hash)
         try check(missing == nil, "an unknown hash finds nothing", "\(String(describing: missing))")
     }
 
     private func updatesAreOptimistic() async throws {
         let store = try await makeStore()
         try await store.insert(record("k1"), ownerLimit: nil)
-        var changed = record("k1")
+        var changed = try record("k1")
         changed.name = "renamed"
         try await store.update(changed, expectedVersion: 1)
         let stored = try await store.record(id: "k1")
@@ -107,7 +113,7 @@ public struct APIKeyStoreConformance: Sendable {
     private func revokedKeysDoNotCountTowardsTheLimit() async throws {
         let store = try await makeStore()
         try await store.insert(record("k1"), ownerLimit: 1)
-        var revoked = record("k1")
+        var revoked = try record("k1")
         revoked.revokedAt = Date(timeIntervalSince1970: 1_700_000_100)
         try await store.update(revoked, expectedVersion: 1)
         try await store.insert(record("k2"), ownerLimit: 1)
