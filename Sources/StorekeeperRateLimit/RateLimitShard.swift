@@ -17,14 +17,19 @@ import Foundation
 ///
 /// Each shard's block is aligned to, and a multiple of, 128 bytes, so two shards never share a
 /// cache line (or an adjacent-line prefetch pair), and nothing on the way to a shard is
-/// reference-counted: threads working on different shards do not slow each other down.
+/// reference-counted: threads working on different shards do not slow each other down, and an
+/// operation writes to one shared cache line only (the mutex's).
 struct RateLimitShards: @unchecked Sendable {
     // @unchecked: a table is only reached through `withLock`, under its shard's mutex.
     private let base: UnsafeMutableRawPointer
     /// The number of shards.
     let count: Int
 
-    private static let tableOffset = (MemoryLayout<pthread_mutex_t>.stride + 63) / 64 * 64
+    /// The table right after the mutex, so the two words written on every operation (the lock
+    /// and the table's operation count, its first field) share one cache line.
+    private static let tableOffset =
+        (MemoryLayout<pthread_mutex_t>.stride + MemoryLayout<ShardTable>.alignment - 1)
+        / MemoryLayout<ShardTable>.alignment * MemoryLayout<ShardTable>.alignment
     private static let stride = (tableOffset + MemoryLayout<ShardTable>.stride + 127) / 128 * 128
 
     /// Allocates `count` empty shards; ``deallocate()`` must be called exactly once.
@@ -74,13 +79,14 @@ struct RateLimitShards: @unchecked Sendable {
 /// the key's hash. The table grows to keep used and removed slots at most 4/5 of its capacity,
 /// so a probe always reaches an empty slot.
 struct ShardTable {
+    // First, to share the mutex's cache line: written on every operation.
+    private var operationsSinceSweep = 0
     private var tags = [UInt8](repeating: 0, count: 16)
     /// Each key's first window, owned by the table (freed when the key is dropped).
     private var windows = [KeyWindow?](repeating: nil, count: 16)
     /// Keys held.
     private(set) var count = 0
     private var removed = 0
-    private var operationsSinceSweep = 0
     /// The shapes of the policies the shard's windows enforce, shared by every key.
     private var shapes: [RateLimitPolicy: ShapeBox] = [:]
     private var lastShape: ShapeBox?
