@@ -14,8 +14,8 @@ public import Foundation
 ///
 /// Memory: a key and policy cost one allocation, a 51-byte header followed by `precision + 1`
 /// one-byte counts (wider only for buckets over 255 units): 152 bytes at the default precision of
-/// 100, about 160–170 bytes per key with the shard's table (161 measured for 100,000 keys). Lower
-/// the precision to trade accuracy for memory.
+/// 100, a 160-byte heap block, and about 172 bytes per key with the shard's table (measured for
+/// 100,000 keys). Lower the precision to trade accuracy for memory.
 public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     private let shards: RateLimitShards
     private let sweepInterval: Int
