@@ -66,6 +66,62 @@ struct SlidingWindowTests {
         }
     }
 
+    @Test("several policies with wide counts and a clock that jumps back never over-admit, all or nothing")
+    func severalPoliciesAgainstTheLog() async throws {
+        var generator = SeededRandomNumberGenerator(seed: 6)
+        for trial in 0..<12 {
+            // Limits large enough that a bucket holds more than 255 and then 65,535 units, so
+            // the counts widen; precisions differ so bucket boundaries do not line up.
+            let scale = trial % 3 == 0 ? 1 : (trial % 3 == 1 ? 300 : 70_000)
+            let policies = [
+                RateLimitPolicy(name: "short", limit: 8 * scale, window: .milliseconds(900 + 13 * trial), precision: 7),
+                RateLimitPolicy(name: "long", limit: 20 * scale, window: .milliseconds(3100), precision: 100),
+                RateLimitPolicy(name: "coarse", limit: 12 * scale, window: .milliseconds(2000), precision: 1),
+            ]
+            let limiter = RateLimiter(store: InMemoryRateLimitStore(shardCount: 3))
+            var log: [(Int64, Int)] = []
+            var effective = Int64.min
+            var time: Int64 = 0
+            var outcomes = (allowed: 0, denied: 0)
+            for _ in 0..<600 {
+                time += Int64.random(in: 0...60, using: &generator)
+                // Now and then the clock goes back by up to two seconds.
+                let now =
+                    Bool.random(using: &generator) && Int.random(in: 0..<10, using: &generator) == 0
+                    ? time - Int64.random(in: 1...2000, using: &generator) : time
+                effective = max(effective, now)
+                let cost = Int.random(in: 0...3, using: &generator) * scale
+                let date = Date(timeIntervalSince1970: TimeInterval(Self.epoch + now) / 1000)
+                let decisions = try await limiter.acquire(key: "k", policies: policies, cost: cost, now: date)
+                #expect(decisions.map(\.policy) == policies)
+                #expect(Set(decisions.map(\.isAllowed)).count == 1, "all or nothing")
+                let allowed = decisions.first?.isAllowed ?? false
+                if allowed { log.append((effective, cost)) }
+                var justified = false
+                for (policy, decision) in zip(policies, decisions) {
+                    let window =
+                        Int64(policy.window.components.attoseconds / 1_000_000_000_000_000)
+                        + policy.window.components.seconds * 1000
+                    let bucket = (window + Int64(policy.precision) - 1) / Int64(policy.precision)
+                    let held = bucket * Int64(policy.precision + 1)
+                    let inWindow = log.filter { $0.0 > effective - window }.reduce(0) { $0 + $1.1 }
+                    let heldUnits = log.filter { $0.0 > effective - held }.reduce(0) { $0 + $1.1 }
+                    #expect(inWindow <= policy.limit, "trial \(trial): \(policy.name) over-admits at \(now)")
+                    #expect(decision.remaining <= policy.limit - inWindow)
+                    #expect(decision.remaining >= max(0, policy.limit - heldUnits))
+                    if heldUnits + cost > policy.limit { justified = true }
+                }
+                if allowed {
+                    outcomes.allowed += 1
+                } else {
+                    outcomes.denied += 1
+                    #expect(justified, "trial \(trial): unjustified denial at \(now)")
+                }
+            }
+            #expect(outcomes.allowed > 0 && outcomes.denied > 0, "trial \(trial) exercises both outcomes")
+        }
+    }
+
     @Test("bursts at window edges never over-admit")
     func edgeBursts() async throws {
         let policy = RateLimitPolicy(name: "p", limit: 20, window: .seconds(1), precision: 10)
@@ -87,6 +143,35 @@ struct SlidingWindowTests {
         let arrivals = (0..<2000).map { Arrival(milliseconds: Int64($0) * 1000 / 98, cost: 1) }
         let result = try await check(arrivals, policy: policy)
         #expect(result.denied == 0)
+    }
+
+    @Test(
+        "steady traffic at or above the limit loses under 1% against an exact sliding log",
+        arguments: [(100, Int64(1)), (1000, 3600), (5000, 3600)])
+    func underAdmissionAgainstTheLog(limit: Int, windowSeconds: Int64) throws {
+        // At the default precision of 100; a limit below the precision loses up to one request
+        // interval per window instead (1/(limit + 1)), as any window holding units past its end.
+        let policy = RateLimitPolicy(name: "p", limit: limit, window: .seconds(windowSeconds))
+        let windowMilliseconds = windowSeconds * 1000
+        for rate in [1.0, 1.1, 2.0] {
+            let store = InMemoryRateLimitStore()
+            var log: [Int64] = []
+            var oldest = 0
+            var (admitted, logged) = (0, 0)
+            let requests = Int(Double(20 * limit) * rate)
+            for request in 0..<requests {
+                let offset = Int64(Double(request) * Double(windowMilliseconds) / (Double(limit) * rate))
+                let now = Date(timeIntervalSince1970: TimeInterval(Self.epoch + offset) / 1000)
+                if try store.acquire(key: "k", policy: policy, cost: 1, now: now).isAllowed { admitted += 1 }
+                while oldest < log.count && log[oldest] <= offset - windowMilliseconds { oldest += 1 }
+                if log.count - oldest < limit {
+                    log.append(offset)
+                    logged += 1
+                }
+            }
+            #expect(admitted <= logged)
+            #expect((logged - admitted) * 100 < logged, "rate ×\(rate): \(admitted) admitted, the log \(logged)")
+        }
     }
 
     @Test("saturating steady traffic is admitted at 99% of the limit or more")

@@ -1,0 +1,278 @@
+/// What every window of one policy shares, derived once per shard and policy.
+///
+/// Time is cut into buckets of `granularity` milliseconds (the window divided by the policy's
+/// precision, rounded up). A unit counted in bucket `b` stays counted until bucket
+/// `b + precision + 1` begins: never before it has truly left the window (so the limit is never
+/// exceeded in any window), and at most one bucket after (the under-admission bound). A ring
+/// therefore holds `precision + 1` buckets.
+struct WindowShape {
+    /// The policy these windows enforce.
+    let policy: RateLimitPolicy
+    /// Milliseconds per bucket.
+    let granularity: Int64
+    /// Buckets in the ring: the policy's precision plus one.
+    let bucketCount: Int
+    /// The policy's limit, at most `UInt32.max` (the widest count).
+    let limit: Int64
+
+    init(policy: RateLimitPolicy) {
+        self.policy = policy
+        // Validated policies pass through these clamps unchanged; they only keep a store called
+        // directly with unvalidated input from trapping.
+        let precision = Int64(min(max(policy.precision, 1), 1000))
+        let window = min(max(policy.windowMilliseconds, precision), 366 * 86_400_000)
+        granularity = window / precision + (window % precision == 0 ? 0 : 1)
+        bucketCount = Int(precision) + 1
+        limit = min(Int64(policy.limit), Int64(UInt32.max))
+    }
+
+    /// The bucket number of an instant.
+    func bucket(of milliseconds: Int64) -> Int64 {
+        let quotient = milliseconds / granularity
+        return milliseconds % granularity < 0 ? quotient - 1 : quotient
+    }
+
+    /// The ring slot of a bucket.
+    func slot(of bucket: Int64) -> Int {
+        let modulus = Int64(bucketCount)
+        let remainder = bucket % modulus
+        return Int(remainder < 0 ? remainder + modulus : remainder)
+    }
+}
+
+/// Owns a ``WindowShape`` at a fixed address, so windows can point at it without reference
+/// counting. A shard keeps the box alive while any of its windows points at it.
+final class ShapeBox {
+    /// The shape.
+    let shape: UnsafePointer<WindowShape>
+
+    init(policy: RateLimitPolicy) {
+        let pointer = UnsafeMutablePointer<WindowShape>.allocate(capacity: 1)
+        pointer.initialize(to: WindowShape(policy: policy))
+        shape = UnsafePointer(pointer)
+    }
+
+    deinit {
+        let pointer = UnsafeMutablePointer(mutating: shape)
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
+    }
+}
+
+/// The fixed part of a ``KeyWindow``: 51 bytes, followed directly by the counts, so that at the
+/// default precision (101 one-byte counts) a window is a single 152-byte allocation.
+struct WindowHeader {
+    /// The key this window belongs to (the store's table finds keys through it).
+    let key: String
+    /// The policy's shared parameters, owned by the shard's ``ShapeBox``.
+    let shape: UnsafePointer<WindowShape>
+    /// The key's window for its next policy, if it has several.
+    var next: KeyWindow?
+    /// The bucket number of the newest bucket in the ring.
+    var head: Int64
+    /// Units counted across the ring (at most the limit, so at most `UInt32.max`).
+    var total: UInt32
+    /// How many buckets before `head` the oldest bucket holding units may be: no older bucket
+    /// holds any, so scans for the oldest units start there and each bucket is skipped at most
+    /// once over its life, keeping reads O(1) amortised.
+    var oldestLag: UInt16
+    /// How many buckets before `head` units were last added (only ever to the newest bucket).
+    var newestLag: UInt16
+    /// The ring slot of `head`.
+    var headSlot: UInt16
+    /// Bytes per count: 1, widened to 2 or 4 only when a bucket needs it.
+    var width: UInt8
+}
+
+/// The sliding window of one policy for one key, in one allocation: a ``WindowHeader``
+/// followed by the ring of per-bucket counts, `bucketCount × width` bytes.
+///
+/// Manually managed (no reference counting, so threads working on different keys never touch a
+/// shared counter): the shard's table owns its windows and calls ``free()`` exactly once for
+/// each. Only ever touched under the shard's lock.
+///
+/// - Complexity: O(1) amortised per operation; advancing over a long idle gap clears at most
+///   the whole ring once.
+struct KeyWindow {
+    /// The header, at the start of the allocation.
+    let header: UnsafeMutablePointer<WindowHeader>
+
+    /// The counts, right after the header.
+    private var counts: UnsafeMutablePointer<UInt8> {
+        (UnsafeMutableRawPointer(header) + MemoryLayout<WindowHeader>.size).assumingMemoryBound(to: UInt8.self)
+    }
+
+    private var shape: UnsafePointer<WindowShape> { header.pointee.shape }
+
+    /// A new, empty window whose newest bucket holds `milliseconds`.
+    init(key: String, shape: UnsafePointer<WindowShape>, startingAt milliseconds: Int64) {
+        let head = shape.pointee.bucket(of: milliseconds)
+        let header = WindowHeader(
+            key: key, shape: shape, next: nil, head: head, total: 0, oldestLag: 0, newestLag: 0,
+            headSlot: UInt16(truncatingIfNeeded: shape.pointee.slot(of: head)), width: 1)
+        self.init(header: header)
+    }
+
+    /// Allocates a window for `header`, its counts zero.
+    private init(header: WindowHeader) {
+        let byteCount = header.shape.pointee.bucketCount * Int(header.width)
+        let size = MemoryLayout<WindowHeader>.size + byteCount
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<WindowHeader>.alignment)
+        self.header = raw.bindMemory(to: WindowHeader.self, capacity: 1)
+        self.header.initialize(to: header)
+        (raw + MemoryLayout<WindowHeader>.size).bindMemory(to: UInt8.self, capacity: byteCount)
+            .initialize(repeating: 0, count: byteCount)
+    }
+
+    /// Releases the window's memory (not its `next`). The window must not be used again.
+    func free() {
+        header.deinitialize(count: 1)
+        UnsafeMutableRawPointer(header).deallocate()
+    }
+
+    /// Whether the window is the same allocation as `other`.
+    func isSame(as other: KeyWindow?) -> Bool {
+        other.map { $0.header == header } ?? false
+    }
+
+    /// Whether every unit this window counted has left it by `now`, plus one bucket: the
+    /// window could be dropped and started afresh without changing any decision.
+    func isIdle(at now: Int64) -> Bool {
+        now >= (header.pointee.head + Int64(shape.pointee.bucketCount) + 1) * shape.pointee.granularity
+    }
+
+    /// Moves this window into a new allocation with counts `newWidth` bytes wide (its `next`
+    /// included) and frees this one.
+    func widened(to newWidth: UInt8) -> KeyWindow {
+        let bucketCount = shape.pointee.bucketCount
+        var wider = header.pointee
+        wider.width = newWidth
+        let copy = KeyWindow(header: wider)
+        let from = Ring(counts: counts, width: header.pointee.width)
+        let to = Ring(counts: copy.counts, width: newWidth)
+        for slot in 0..<bucketCount { to.set(from[slot], at: slot) }
+        free()
+        return copy
+    }
+
+    /// Moves the ring forward to the bucket of `now`, releasing the buckets that leave it. An
+    /// earlier instant (the clock went backwards) changes nothing: no unit is released early.
+    func advance(to now: Int64) {
+        let granularity = shape.pointee.granularity
+        let start = header.pointee.head &* granularity
+        // The common case, `now` still in the newest bucket, needs no division.
+        guard now >= start &+ granularity else { return }
+        let bucket = shape.pointee.bucket(of: now)
+        let steps = bucket - header.pointee.head
+        let bucketCount = shape.pointee.bucketCount
+        let width = header.pointee.width
+        if header.pointee.total == 0 {
+            // Every count is already zero.
+        } else if steps >= Int64(bucketCount) {
+            counts.update(repeating: 0, count: bucketCount * Int(width))
+            header.pointee.total = 0
+        } else {
+            let ring = Ring(counts: counts, width: width)
+            var slot = Int(header.pointee.headSlot)
+            var released: Int64 = 0
+            for _ in 0..<Int(steps) {
+                slot = slot + 1 == bucketCount ? 0 : slot + 1
+                released += ring[slot]
+                ring.set(0, at: slot)
+            }
+            header.pointee.total -= UInt32(truncatingIfNeeded: released)
+        }
+        header.pointee.head = bucket
+        header.pointee.headSlot = UInt16(
+            truncatingIfNeeded: (Int64(header.pointee.headSlot) + steps % Int64(bucketCount)) % Int64(bucketCount))
+        let oldest = min(Int64(header.pointee.oldestLag) + steps, Int64(bucketCount - 1))
+        header.pointee.oldestLag = header.pointee.total == 0 ? 0 : UInt16(truncatingIfNeeded: oldest)
+        let newest = min(Int64(header.pointee.newestLag) + steps, Int64(bucketCount))
+        header.pointee.newestLag = UInt16(truncatingIfNeeded: newest)
+    }
+
+    /// Units counted across the ring.
+    var total: Int64 { Int64(header.pointee.total) }
+
+    /// The policy's limit (at most `UInt32.max`).
+    var limit: Int64 { shape.pointee.limit }
+
+    /// Whether this window enforces `policy`.
+    func enforces(_ policy: RateLimitPolicy) -> Bool {
+        shape.pointee.policy == policy
+    }
+
+    /// The count width adding `units` to the newest bucket needs, if wider than the current one.
+    func widthNeeded(adding units: Int64) -> UInt8? {
+        let width = header.pointee.width
+        let updated = Ring(counts: counts, width: width)[Int(header.pointee.headSlot)] + units
+        if updated > Int64(UInt16.max) { return width < 4 ? 4 : nil }
+        if updated > Int64(UInt8.max) { return width < 2 ? 2 : nil }
+        return nil
+    }
+
+    /// Counts `units` in the newest bucket. The caller has checked they fit the limit and
+    /// widened the counts if ``widthNeeded(adding:)`` asked for it.
+    func add(_ units: Int64) {
+        if header.pointee.total == 0 { header.pointee.oldestLag = 0 }
+        header.pointee.newestLag = 0
+        let ring = Ring(counts: counts, width: header.pointee.width)
+        let slot = Int(header.pointee.headSlot)
+        ring.set(ring[slot] + units, at: slot)
+        header.pointee.total &+= UInt32(truncatingIfNeeded: units)
+    }
+
+    /// When the newest counted unit leaves the ring (its bucket's release), or `nil` if empty.
+    func lastRelease() -> Int64? {
+        guard header.pointee.total > 0 else { return nil }
+        let bucket = header.pointee.head - Int64(header.pointee.newestLag)
+        return (bucket + Int64(shape.pointee.bucketCount)) * shape.pointee.granularity
+    }
+
+    /// The instant (in milliseconds) at which the oldest buckets holding at least `units` units
+    /// have all been released, or `nil` if the ring holds fewer. The scan starts at the oldest
+    /// occupied bucket, so for one unit this is one step.
+    func releaseTime(freeing units: Int64) -> Int64? {
+        guard units > 0, Int64(header.pointee.total) >= units else { return nil }
+        let bucketCount = shape.pointee.bucketCount
+        let ring = Ring(counts: counts, width: header.pointee.width)
+        var lag = Int(header.pointee.oldestLag)
+        var slot = Int(header.pointee.headSlot) - lag
+        if slot < 0 { slot += bucketCount }
+        var freed: Int64 = 0
+        while lag >= 0 {
+            let count = ring[slot]
+            if count > 0 && freed == 0 { header.pointee.oldestLag = UInt16(truncatingIfNeeded: lag) }
+            freed += count
+            if freed >= units {
+                return (header.pointee.head - Int64(lag) + Int64(bucketCount)) * shape.pointee.granularity
+            }
+            lag -= 1
+            slot = slot + 1 == bucketCount ? 0 : slot + 1
+        }
+        return nil
+    }
+}
+
+/// Counts `width` bytes wide, read and written at a ring slot.
+private struct Ring {
+    let counts: UnsafeMutablePointer<UInt8>
+    let width: UInt8
+
+    subscript(slot: Int) -> Int64 {
+        switch width {
+        case 1: Int64(counts[slot])
+        case 2: Int64(UnsafeRawPointer(counts).loadUnaligned(fromByteOffset: slot * 2, as: UInt16.self))
+        default: Int64(UnsafeRawPointer(counts).loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self))
+        }
+    }
+
+    func set(_ value: Int64, at slot: Int) {
+        let raw = UnsafeMutableRawPointer(counts)
+        switch width {
+        case 1: counts[slot] = UInt8(truncatingIfNeeded: value)
+        case 2: raw.storeBytes(of: UInt16(truncatingIfNeeded: value), toByteOffset: slot * 2, as: UInt16.self)
+        default: raw.storeBytes(of: UInt32(truncatingIfNeeded: value), toByteOffset: slot * 4, as: UInt32.self)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import StorekeeperRateLimit
+import Testing
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The in-memory store's own bookkeeping: its table of keys growing, sweeping and refilling,
+/// counts widening, and keys with several policies.
+@Suite("In-memory rate-limit store")
+struct InMemoryRateLimitStoreTests {
+    static let start = Date(timeIntervalSince1970: 1_700_000_000)
+    let policy = RateLimitPolicy(name: "p", limit: 10, window: .seconds(60))
+
+    @Test("thousands of keys keep their own counts while the table grows, sweeps and refills")
+    func manyKeys() throws {
+        let store = InMemoryRateLimitStore(shardCount: 4, sweepInterval: 1)
+        for key in 0..<5000 {
+            _ = try store.acquire(key: "key-\(key)", policy: policy, cost: key % 3 + 1, now: Self.start)
+        }
+        #expect(store.trackedKeyCount == 5000)
+        for key in 0..<5000 {
+            let peek = try store.acquire(key: "key-\(key)", policy: policy, cost: 0, now: Self.start)
+            #expect(peek.remaining == 10 - (key % 3 + 1), "key-\(key)")
+        }
+        // Half the keys come back a minute later; the rest go idle and are swept away.
+        let later = Self.start.addingTimeInterval(40)
+        for key in stride(from: 0, to: 5000, by: 2) {
+            _ = try store.acquire(key: "key-\(key)", policy: policy, cost: 1, now: later)
+        }
+        let muchLater = Self.start.addingTimeInterval(61)
+        store.evictIdle(now: muchLater)
+        #expect(store.trackedKeyCount == 2500)
+        for key in 0..<5000 {
+            let peek = try store.acquire(key: "key-\(key)", policy: policy, cost: 0, now: muchLater)
+            let expected = key % 2 == 0 ? 9 : 10
+            #expect(peek.remaining == expected, "key-\(key)")
+        }
+        // New keys reuse the slots the swept ones left.
+        for key in 5000..<8000 { _ = try store.acquire(key: "key-\(key)", policy: policy, cost: 1, now: muchLater) }
+        #expect(store.trackedKeyCount == 8000)
+    }
+
+    @Test("a bucket's count widens past 255 and 65,535 units without losing any")
+    func wideCounts() throws {
+        let store = InMemoryRateLimitStore()
+        let wide = RateLimitPolicy(name: "wide", limit: 1_000_000, window: .seconds(10))
+        var admitted = 0
+        for cost in [200, 100, 60_000, 10_000, 500_000] {
+            let decision = try store.acquire(key: "k", policy: wide, cost: cost, now: Self.start)
+            #expect(decision.isAllowed)
+            admitted += cost
+            #expect(decision.remaining == 1_000_000 - admitted)
+        }
+        let denied = try store.acquire(key: "k", policy: wide, cost: 429_701, now: Self.start)
+        #expect(!denied.isAllowed && denied.remaining == 429_700)
+        let freed = try store.acquire(key: "k", policy: wide, cost: 0, now: Self.start.addingTimeInterval(10.2))
+        #expect(freed.remaining == 1_000_000, "every unit leaves together, one bucket after the window")
+    }
+
+    @Test("a key's policies are kept apart, and a repeated policy counts twice")
+    func policiesPerKey() throws {
+        let store = InMemoryRateLimitStore()
+        let second = RateLimitPolicy(name: "q", limit: 300, window: .seconds(60))
+        _ = try store.acquire(key: "k", policy: policy, cost: 4, now: Self.start)
+        let both = try store.acquire(key: "k", policies: [second, policy], cost: 3, now: Self.start)
+        #expect(both.map(\.remaining) == [297, 3])
+        // The second policy's window widens (over 255 in a bucket) while chained after the first.
+        let twice = try store.acquire(key: "k", policies: [second, second], cost: 140, now: Self.start)
+        #expect(twice.allSatisfy { $0.isAllowed })
+        let peek = try store.acquire(key: "k", policies: [policy, second], cost: 0, now: Self.start)
+        #expect(peek.map(\.remaining) == [3, 17])
+        let none = try store.acquire(key: "k", policies: [], cost: 1, now: Self.start)
+        #expect(none.isEmpty)
+    }
+
+    @Test("a store used directly with out-of-range input neither crashes nor over-admits")
+    func unvalidatedInput() throws {
+        let store = InMemoryRateLimitStore(shardCount: 0, sweepInterval: 0)
+        let odd = [
+            RateLimitPolicy(name: "zero", limit: 0, window: .zero, precision: 0),
+            RateLimitPolicy(name: "huge", limit: Int.max, window: .seconds(Int64.max), precision: Int.max),
+            RateLimitPolicy(name: "negative", limit: -3, window: .seconds(-5), precision: -1),
+        ]
+        for policy in odd {
+            for cost in [Int.min, -1, 0, 1, Int.max] {
+                let decision = try store.acquire(key: "k", policy: policy, cost: cost, now: Self.start)
+                #expect(decision.remaining >= 0)
+                if cost > 0 && policy.limit < 1 { #expect(!decision.isAllowed) }
+            }
+        }
+    }
+}
