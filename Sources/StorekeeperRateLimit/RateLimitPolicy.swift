@@ -38,8 +38,22 @@ public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Throws unless every parameter is in range.
+    /// Whether `name` holds a quote, a backslash or a line break; ASCII names are checked byte
+    /// by byte, others character by character (for Unicode's line separators).
+    private static func hasForbiddenCharacter(_ name: String) -> Bool {
+        var asciiOnly = true
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A...0x0D: return true
+            case 0x80...: asciiOnly = false
+            default: continue
+            }
+        }
+        return !asciiOnly && name.contains { $0 == "\"" || $0 == "\\" || $0.isNewline }
+    }
+
     func validate() throws(RateLimitError) {
-        guard !name.isEmpty, !name.contains(where: { $0 == "\"" || $0 == "\\" || $0.isNewline }) else {
+        guard !name.isEmpty, !Self.hasForbiddenCharacter(name) else {
             throw RateLimitError(
                 code: .invalidPolicy,
                 message: "A policy name must be non-empty and free of quotes, backslashes and line breaks.")

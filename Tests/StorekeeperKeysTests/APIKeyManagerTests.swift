@@ -43,6 +43,29 @@ final class PrefixMatchingKeyStore: APIKeyStore {
     func usage(keyID: String) async throws -> APIKeyUsageRecord { try await base.usage(keyID: keyID) }
 }
 
+/// A store that counts its hash lookups.
+final class LookupCountingKeyStore: APIKeyStore {
+    let base = InMemoryAPIKeyStore()
+    let lookups = Locked(0)
+
+    func insert(_ record: APIKeyRecord, ownerLimit: Int?) async throws {
+        try await base.insert(record, ownerLimit: ownerLimit)
+    }
+    func record(forHash hash: APIKeyHash) async throws -> APIKeyRecord? {
+        lookups.withLock { $0 += 1 }
+        return try await base.record(forHash: hash)
+    }
+    func record(id: String) async throws -> APIKeyRecord? { try await base.record(id: id) }
+    func update(_ record: APIKeyRecord, expectedVersion: Int) async throws {
+        try await base.update(record, expectedVersion: expectedVersion)
+    }
+    func records(owner: String) async throws -> [APIKeyRecord] { try await base.records(owner: owner) }
+    func recordUsage(_ event: APIKeyUsageEvent, keepRecent: Int) async throws {
+        try await base.recordUsage(event, keepRecent: keepRecent)
+    }
+    func usage(keyID: String) async throws -> APIKeyUsageRecord { try await base.usage(keyID: keyID) }
+}
+
 @Suite("API key lifecycle")
 struct APIKeyManagerTests {
     let clock = ManualClock()
@@ -122,6 +145,28 @@ struct APIKeyManagerTests {
             if case .verificationFailed(let reason, _, _) = event { reason } else { nil }
         }
         #expect(reasons == ["missing", "malformed", "malformed", "malformed", "malformed", "unknown"])
+    }
+
+    @Test("malformed and bad-checksum keys are refused without a store lookup; a well-formed one is looked up")
+    func noLookupForMalformedKeys() async throws {
+        let counting = LookupCountingKeyStore()
+        let keys = APIKeyManager(
+            store: counting, peppers: [pepper], format: try APIKeyFormat(prefixes: ["sk_live"]), clock: clock)
+        let issued = try await keys.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read])
+        var badChecksum = Array(issued.secret.plaintext.utf8)
+        badChecksum[badChecksum.count - 1] =
+            badChecksum.last == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        for presented in ["sk_live_ABCDEFGHIJKLMNOPQRSTUV000000", String(decoding: badChecksum, as: UTF8.self), "x"] {
+            guard case .refused(let error, let record) = try await keys.authenticate(presented, clientAddress: nil)
+            else {
+                Issue.record("\(presented) was accepted")
+                continue
+            }
+            #expect(error.code == .invalidKey && record == nil)
+        }
+        #expect(counting.lookups.withLock { $0 } == 0)
+        _ = try await keys.verify(issued.secret.plaintext, clientAddress: nil)
+        #expect(counting.lookups.withLock { $0 } == 1)
     }
 
     @Test("the manager compares the whole stored digest itself, whatever the store's lookup returns")

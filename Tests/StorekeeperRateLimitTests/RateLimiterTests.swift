@@ -60,6 +60,10 @@ struct RateLimiterTests {
             (RateLimitPolicy(name: "p", limit: 5, window: .seconds(1), precision: 0), 1, .invalidPolicy),
             (RateLimitPolicy(name: "", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
             (RateLimitPolicy(name: "a\"b", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "a\\b", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "a\nb", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "täglich\u{2028}", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
+            (RateLimitPolicy(name: "täglich\u{85}", limit: 5, window: .seconds(1)), 1, .invalidPolicy),
             (RateLimitPolicy(name: "p", limit: 5, window: .seconds(1)), -1, .invalidCost),
             (RateLimitPolicy(name: "p", limit: 5, window: .seconds(1)), 6, .invalidCost),
         ])
@@ -76,6 +80,13 @@ struct RateLimiterTests {
         await #expect(throws: RateLimitError.self) {
             try await limiter.acquire(key: "k", policies: [], now: Self.start)
         }
+    }
+
+    @Test("a policy name in any script is accepted when it has no quote, backslash or line break")
+    func nonASCIIPolicyName() async throws {
+        let limiter = RateLimiter(store: InMemoryRateLimitStore())
+        let policy = RateLimitPolicy(name: "täglich", limit: 5, window: .seconds(1))
+        #expect(try await limiter.acquire(key: "k", policy: policy, now: Self.start).isAllowed)
     }
 
     @Test("odd instants (NaN, far past, far future) never crash and never grant extra")
