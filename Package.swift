@@ -21,7 +21,10 @@ let package = Package(
         .library(name: "StorekeeperTesting", targets: ["StorekeeperTesting"]),
     ],
     targets: [
-        .target(name: "StorekeeperCore"),
+        // SHA-256 with the x86 SHA extensions where the processor has them; C because Swift has no
+        // access to those instructions. Internal to StorekeeperCore, never a product.
+        .target(name: "CStorekeeperSHA"),
+        .target(name: "StorekeeperCore", dependencies: ["CStorekeeperSHA"]),
         .target(name: "StorekeeperJSON", dependencies: ["StorekeeperCore"]),
         .target(name: "StorekeeperSchema", dependencies: ["StorekeeperJSON"]),
         .target(name: "StorekeeperKeys", dependencies: ["StorekeeperCore"]),
@@ -74,7 +77,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets {
+for target in package.targets where target.name != "CStorekeeperSHA" {
     var settings = target.swiftSettings ?? []
     settings.append(contentsOf: [
         .enableUpcomingFeature("ExistentialAny"),

@@ -13,6 +13,8 @@ public struct APIKeyFormat: Sendable, Hashable {
 
     /// The prefixes this host issues, such as `sk_live` and `sk_test`.
     public let prefixes: Set<String>
+    /// The prefixes' bytes, for comparing with presented keys in place.
+    private let prefixBytes: [[UInt8]]
 
     /// Creates a format.
     ///
@@ -31,6 +33,7 @@ public struct APIKeyFormat: Sendable, Hashable {
             }
         }
         self.prefixes = prefixes
+        prefixBytes = prefixes.map { Array($0.utf8) }
     }
 
     /// A new key with `prefix`: the plaintext, shown once.
@@ -58,10 +61,8 @@ public struct APIKeyFormat: Sendable, Hashable {
             guard checksum <= UInt64(UInt32.max),
                 CRC32.checksum(UnsafeBufferPointer(rebasing: bytes[..<checksumStart])) == UInt32(checksum)
             else { return false }
-            return prefixes.contains { prefix in
-                prefix.utf8.count == prefixEnd
-                    && prefix.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<prefixEnd]))
-            }
+            let presentedPrefix = UnsafeBufferPointer(rebasing: bytes[..<prefixEnd])
+            return prefixBytes.contains { $0.count == prefixEnd && $0.elementsEqual(presentedPrefix) }
         }
     }
 

@@ -215,43 +215,85 @@ public struct APIKeyManager: Sendable {
         async throws -> APIKeyVerification
     {
         let now = clock.now
-        guard let presented else {
-            return .refused(await failure(.invalidKey, reason: "missing", keyID: nil, now: now), record: nil)
+        guard let presented else { return await refused(.invalidKey, reason: "missing", record: nil, now: now) }
+        guard hasAcceptableShape(presented) else {
+            return await refused(.invalidKey, reason: "malformed", record: nil, now: now)
         }
-        let wellFormed = format.isWellFormed(presented)
-        guard wellFormed || (legacyKeys == .accepted && Self.isPlausibleLegacyKey(presented)) else {
-            return .refused(await failure(.invalidKey, reason: "malformed", keyID: nil, now: now), record: nil)
+        guard let record = try await lookUp(presented) else {
+            return await refused(.invalidKey, reason: "unknown", record: nil, now: now)
         }
-        guard var record = try await lookUp(presented) else {
-            return .refused(await failure(.invalidKey, reason: "unknown", keyID: nil, now: now), record: nil)
-        }
-        func refuse(_ code: APIKeyError.Code, _ reason: String) async -> APIKeyVerification {
-            .refused(await failure(code, reason: reason, keyID: record.id, now: now), record: record)
-        }
-        if record.revokedAt != nil { return await refuse(.keyRevoked, "revoked") }
-        if record.isDisabled { return await refuse(.keyDisabled, "disabled") }
-        if record.isExpired(at: now) { return await refuse(.keyExpired, "expired") }
-        if !record.allowlist.allows(clientAddress) {
-            if record.allowlist.reportOnly {
-                await observer?.observe(
-                    .allowlistViolation(keyID: record.id, address: clientAddress?.description ?? "unknown", at: now))
-            } else {
-                return await refuse(.ipNotAllowed, "ip_not_allowed")
-            }
-        }
-        if let required, !record.permissions.allows(required) {
-            return await refuse(.insufficientPermission, "insufficient_permission")
+        switch Self.check(record, clientAddress: clientAddress, requiring: required, now: now) {
+        case .passed:
+            break
+        case .passedWithAllowlistViolation:
+            await reportAllowlistViolation(keyID: record.id, address: clientAddress, now: now)
+        case .failed(let code, let reason):
+            return await refused(code, reason: reason, record: record, now: now)
         }
         // Upgrade a hash made under an old pepper, or imported as plain SHA-256.
         if let pepper = currentPepper, record.hash.algorithm != .hmacSHA256(pepperVersion: pepper.version) {
-            var upgraded = record
-            upgraded.hash = pepper.hash(presented)
-            if (try? await store.update(upgraded, expectedVersion: record.version)) != nil {
-                upgraded.version += 1
-                record = upgraded
-            }
+            return .accepted(await rehashed(record, presented: presented, pepper: pepper))
         }
         return .accepted(record)
+    }
+
+    /// What the checks after the lookup found.
+    private enum CheckOutcome {
+        case passed
+        case passedWithAllowlistViolation
+        case failed(APIKeyError.Code, reason: String)
+    }
+
+    /// The checks after the lookup, in order: revoked, disabled, expired, IP allowlist, permission.
+    /// Synchronous, so none of its work sits in the caller's asynchronous frame.
+    @inline(never)
+    private static func check(
+        _ record: APIKeyRecord, clientAddress: IPAddress?, requiring required: Permission?, now: Date
+    ) -> CheckOutcome {
+        if record.revokedAt != nil { return .failed(.keyRevoked, reason: "revoked") }
+        if record.isDisabled { return .failed(.keyDisabled, reason: "disabled") }
+        if record.isExpired(at: now) { return .failed(.keyExpired, reason: "expired") }
+        var outcome = CheckOutcome.passed
+        if !record.allowlist.allows(clientAddress) {
+            guard record.allowlist.reportOnly else { return .failed(.ipNotAllowed, reason: "ip_not_allowed") }
+            outcome = .passedWithAllowlistViolation
+        }
+        if let required, !record.permissions.allows(required) {
+            return .failed(.insufficientPermission, reason: "insufficient_permission")
+        }
+        return outcome
+    }
+
+    /// Tells the observer a report-only allowlist let a request through from `address`.
+    @inline(never)
+    private func reportAllowlistViolation(keyID: String, address: IPAddress?, now: Date) async {
+        await observer?.observe(.allowlistViolation(keyID: keyID, address: address?.description ?? "unknown", at: now))
+    }
+
+    /// Whether a presented key may be looked up: well-formed, or a plausible legacy key where
+    /// those are accepted.
+    @inline(never)
+    private func hasAcceptableShape(_ presented: String) -> Bool {
+        format.isWellFormed(presented) || (legacyKeys == .accepted && Self.isPlausibleLegacyKey(presented))
+    }
+
+    /// A refusal: the audit event, and the outcome naming the identified key (if any).
+    @inline(never)
+    private func refused(
+        _ code: APIKeyError.Code, reason: String, record: APIKeyRecord?, now: Date
+    ) async -> APIKeyVerification {
+        .refused(await failure(code, reason: reason, keyID: record?.id, now: now), record: record)
+    }
+
+    /// The record with its hash upgraded to the current pepper (stored optimistically; the old
+    /// record when another update won).
+    @inline(never)
+    private func rehashed(_ record: APIKeyRecord, presented: String, pepper: APIKeyPepper) async -> APIKeyRecord {
+        var upgraded = record
+        upgraded.hash = pepper.hash(presented)
+        guard (try? await store.update(upgraded, expectedVersion: record.version)) != nil else { return record }
+        upgraded.version += 1
+        return upgraded
     }
 
     private func lookUp(_ presented: String) async throws -> APIKeyRecord? {
@@ -261,11 +303,17 @@ public struct APIKeyManager: Sendable {
                 return record
             }
         }
-        let plain = APIKeyHash(algorithm: .sha256, value: SHA256.hash(presented.utf8))
+        let plain = Self.plainHash(presented)
         if let record = try await store.record(forHash: plain), record.hash.matches(plain) {
             return record
         }
         return nil
+    }
+
+    /// The plain SHA-256 of a key, as imported hashes are stored.
+    @inline(never)
+    private static func plainHash(_ presented: String) -> APIKeyHash {
+        APIKeyHash(algorithm: .sha256, value: SHA256.hash(presented.utf8))
     }
 
     private func failure(_ code: APIKeyError.Code, reason: String, keyID: String?, now: Date) async -> APIKeyError {

@@ -26,7 +26,9 @@ public struct APIKeyPepper: Sendable {
         authenticator = HMACSHA256(key: secret)
     }
 
-    /// The hash of `key` under this pepper.
+    /// The hash of `key` under this pepper. Never inlined: its hashing state stays on the thread's
+    /// stack instead of growing the asynchronous frames that call it.
+    @inline(never)
     func hash(_ key: String) -> APIKeyHash {
         var authenticator = authenticator
         authenticator.update(key.utf8)

@@ -42,11 +42,15 @@ public enum RateLimitHeaders {
     /// The headers for the decisions of one request.
     ///
     /// - Parameters:
-    ///   - decisions: The decisions of every policy applied to the request.
+    ///   - decisions: The decisions of every policy applied to the request (an array, or
+    ///     `CollectionOfOne` for a single policy without allocating).
     ///   - style: The dialects to write.
     ///   - now: The request's time, for relative values.
-    public static func render(_ decisions: [RateLimitDecision], style: Style, now: Date) -> HTTPHeaders {
+    public static func render(
+        _ decisions: some Collection<RateLimitDecision>, style: Style, now: Date
+    ) -> HTTPHeaders {
         var headers = HTTPHeaders()
+        headers.reserveCapacity(6)
         guard let tightest = decisions.min(by: { ($0.remaining, $0.limit) < ($1.remaining, $1.limit) }) else {
             return headers
         }

@@ -57,6 +57,22 @@ struct SHA256Tests {
         }
     }
 
+    @Test("the portable code and the processor's SHA instructions (where present) agree at every length")
+    func portableAndHardwareAgree() {
+        var generator = SeededRandomNumberGenerator(seed: 7)
+        for length in 0...600 {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var portable = SHA256(hardwareIfAvailable: false)
+            portable.update(message)
+            var preferred = SHA256()
+            preferred.update(message[..<(length / 2)])
+            preferred.update(message[(length / 2)...])
+            let reference = ReferenceSHA256.hash(message)
+            #expect(portable.finalize().bytes == reference, "portable, length \(length)")
+            #expect(preferred.finalize().bytes == reference, "preferred, length \(length)")
+        }
+    }
+
     @Test("reads non-contiguous sequences too")
     func nonContiguous() {
         let message = Array("abc".utf8)

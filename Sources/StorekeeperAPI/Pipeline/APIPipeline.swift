@@ -87,16 +87,21 @@ public struct APIPipeline: Sendable {
     private struct Trace {
         var operationID: String?
         var keyID: String?
-        var decisions: [RateLimitDecision] = []
+        /// The rate-limit decision for the identified key (one policy applies per request).
+        var decision: RateLimitDecision?
         var errorCode: APIError.Code?
         var correlationID: String?
         var isReplay = false
     }
 
     /// Handles one request.
+    ///
+    /// The asynchronous functions of the request path are kept thin: their synchronous work is
+    /// in functions that are never inlined into them, so it runs on the thread's stack and the
+    /// task's frames stay small (large frames cost a heap allocation per request).
     public func handle(_ request: APIRequest) async -> APIResponse {
         // Timed only for an observer: the request path does not pay for a measurement nobody reads.
-        let started = observer.map { _ in ContinuousClock.now }
+        let started = observer == nil ? nil : ContinuousClock.now
         let now = clock.now
         var trace = Trace()
         var response: APIResponse
@@ -105,46 +110,88 @@ public struct APIPipeline: Sendable {
         } catch {
             response = render(error, request: request, trace: &trace)
         }
-        if !trace.decisions.isEmpty {
-            for field in RateLimitHeaders.render(trace.decisions, style: profile.rateLimitHeaders, now: now) {
+        addHeaders(to: &response, trace: trace, now: now)
+        if options.recordsUsage, let keyID = trace.keyID, let keys {
+            // Usage statistics are best effort: a failing usage store must not fail the request.
+            try? await keys.recordUsage(keyID: keyID, route: trace.operationID ?? "unmatched", status: response.status)
+        }
+        if let observer, let started {
+            report(request, response: response, trace: trace, started: started, to: observer)
+        }
+        return response
+    }
+
+    /// The rate-limit headers of the identified key and the profile's own headers.
+    @inline(never)
+    private func addHeaders(to response: inout APIResponse, trace: Trace, now: Date) {
+        if let decision = trace.decision {
+            for field in RateLimitHeaders.render(CollectionOfOne(decision), style: profile.rateLimitHeaders, now: now) {
                 response.headers.replaceOrAdd(name: field.name, value: field.value)
             }
         }
         for field in profile.responseHeaders {
             response.headers.replaceOrAdd(name: field.name, value: field.value)
         }
-        if options.recordsUsage, let keyID = trace.keyID, let keys {
-            // Usage statistics are best effort: a failing usage store must not fail the request.
-            try? await keys.recordUsage(keyID: keyID, route: trace.operationID ?? "unmatched", status: response.status)
+    }
+
+    /// Sends the request's event to the observer.
+    @inline(never)
+    private func report(
+        _ request: APIRequest, response: APIResponse, trace: Trace, started: ContinuousClock.Instant,
+        to observer: any APIObserver
+    ) {
+        let outcome: APIRequestEvent.RateLimitOutcome
+        if let decision = trace.decision {
+            outcome = decision.isAllowed ? .allowed(remaining: decision.remaining) : .denied
+        } else {
+            outcome = .notApplied
         }
-        if let observer, let started {
-            let outcome: APIRequestEvent.RateLimitOutcome
-            if let tightest = trace.decisions.min(by: { $0.remaining < $1.remaining }) {
-                outcome = trace.decisions.allSatisfy(\.isAllowed) ? .allowed(remaining: tightest.remaining) : .denied
-            } else {
-                outcome = .notApplied
-            }
-            observer.requestCompleted(
-                APIRequestEvent(
-                    method: request.method,
-                    path: request.path,
-                    operationID: trace.operationID,
-                    status: response.status,
-                    duration: ContinuousClock.now - started,
-                    keyID: trace.keyID,
-                    rateLimit: outcome,
-                    errorCode: trace.errorCode,
-                    correlationID: trace.correlationID,
-                    isIdempotentReplay: trace.isReplay
-                )
+        observer.requestCompleted(
+            APIRequestEvent(
+                method: request.method,
+                path: request.path,
+                operationID: trace.operationID,
+                status: response.status,
+                duration: ContinuousClock.now - started,
+                keyID: trace.keyID,
+                rateLimit: outcome,
+                errorCode: trace.errorCode,
+                correlationID: trace.correlationID,
+                isIdempotentReplay: trace.isReplay
             )
-        }
-        return response
+        )
     }
 
     // MARK: Stages before the handler
 
     private func admit(_ request: APIRequest, now: Date, trace: inout Trace) async throws -> APIResponse {
+        let (route, parameters) = try resolve(request)
+        trace.operationID = route.operationID
+        var key: APIKeyRecord?
+        var session: APISession?
+        if case .apiKey(let permission) = route.access {
+            if let authenticator = profile.sessionAuthenticator,
+                let found = try await authenticator.session(for: request)
+            {
+                try await admit(found, requiring: permission, route: route, now: now, trace: &trace)
+                session = found
+            } else {
+                key = try await authenticate(request, requiring: permission, route: route, now: now, trace: &trace)
+            }
+        }
+        if let idempotency, request.method.acceptsIdempotencyKey, let value = request.headers["Idempotency-Key"] {
+            return try await executeOnce(
+                route, parameters: parameters, key: key, session: session, request: request,
+                idempotencyKey: value, store: idempotency, now: now, trace: &trace)
+        }
+        return await execute(
+            route, parameters: parameters, key: key, session: session, request: request, now: now, trace: &trace)
+    }
+
+    /// The route of a request and its parameters; 404, 405 with `Allow`, or 413 for a body over
+    /// the limit.
+    @inline(never)
+    private func resolve(_ request: APIRequest) throws -> (Route, [String: String]) {
         let route: Route
         let parameters: [String: String]
         switch router.resolve(method: request.method, path: request.path) {
@@ -160,30 +207,20 @@ public struct APIPipeline: Sendable {
         case .notFound:
             throw APIError.notFound("No endpoint matches \(request.method) \(request.path).")
         }
-        trace.operationID = route.operationID
         guard request.body.count <= options.maximumBodyBytes else {
             throw APIError(
                 status: 413, code: .payloadTooLarge,
                 message: "The body has \(request.body.count) bytes; at most \(options.maximumBodyBytes) are accepted.")
         }
-        var key: APIKeyRecord?
-        var session: APISession?
-        if case .apiKey(let permission) = route.access {
-            if let authenticator = profile.sessionAuthenticator,
-                let found = try await authenticator.session(for: request)
-            {
-                try await admit(found, requiring: permission, route: route, now: now, trace: &trace)
-                session = found
-            } else {
-                key = try await authenticate(request, requiring: permission, route: route, now: now, trace: &trace)
-            }
-        }
-        guard let idempotency, request.method.acceptsIdempotencyKey,
-            let value = request.headers["Idempotency-Key"]
-        else {
-            return await execute(
-                route, parameters: parameters, key: key, session: session, request: request, now: now, trace: &trace)
-        }
+        return (route, parameters)
+    }
+
+    /// Runs a request that carries an `Idempotency-Key`: the first time, and replays after.
+    @inline(never)
+    private func executeOnce(
+        _ route: Route, parameters: [String: String], key: APIKeyRecord?, session: APISession?, request: APIRequest,
+        idempotencyKey value: String, store idempotency: any IdempotencyStore, now: Date, trace: inout Trace
+    ) async throws -> APIResponse {
         guard (1...255).contains(value.utf8.count), value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
             throw APIError.validation(
                 [
@@ -227,19 +264,11 @@ public struct APIPipeline: Sendable {
         }
     }
 
+    @inline(never)
     private func authenticate(
         _ request: APIRequest, requiring permission: Permission?, route: Route, now: Date, trace: inout Trace
     ) async throws -> APIKeyRecord {
-        guard let keys else {
-            throw PipelineMisconfiguration(
-                "Route \(route.operationID) needs a key but the pipeline has no key manager.")
-        }
-        guard let presented = APICredentials.extract(from: request.headers, accepting: profile.credentials) else {
-            if hasCredentialHeader(request.headers) {
-                throw APIError(status: 401, code: .invalidCredentials, message: "Missing or invalid API key.")
-            }
-            throw APIError(status: 401, code: .missingCredentials, message: "This request needs an API key.")
-        }
+        let (keys, presented) = try credentials(of: request, route: route)
         switch try await keys.authenticate(presented, clientAddress: request.clientAddress, requiring: permission) {
         case .accepted(let record):
             trace.keyID = record.id
@@ -257,6 +286,24 @@ public struct APIPipeline: Sendable {
         }
     }
 
+    /// The key manager and the key a request presents; 401 when there is none (told apart from a
+    /// malformed credential), 500 when the pipeline has no key manager.
+    @inline(never)
+    private func credentials(of request: APIRequest, route: Route) throws -> (APIKeyManager, String) {
+        guard let keys else {
+            throw PipelineMisconfiguration(
+                "Route \(route.operationID) needs a key but the pipeline has no key manager.")
+        }
+        guard let presented = APICredentials.extract(from: request.headers, accepting: profile.credentials) else {
+            if hasCredentialHeader(request.headers) {
+                throw APIError(status: 401, code: .invalidCredentials, message: "Missing or invalid API key.")
+            }
+            throw APIError(status: 401, code: .missingCredentials, message: "This request needs an API key.")
+        }
+        return (keys, presented)
+    }
+
+    @inline(never)
     private func admit(
         _ session: APISession, requiring permission: Permission?, route: Route, now: Date, trace: inout Trace
     ) async throws {
@@ -282,28 +329,31 @@ public struct APIPipeline: Sendable {
     private func limit(
         _ subject: String, own: KeyRateLimit?, route: Route, cost: Int, now: Date, trace: inout Trace
     ) async throws {
-        guard let rateLimiter else { return }
-        var policy: RateLimitPolicy
-        if let base = route.rateLimit ?? profile.defaultRateLimit {
-            policy = base
+        guard let rateLimiter, let policy = policy(for: route, own: own) else { return }
+        let decision = try await rateLimiter.acquire(key: subject, policy: policy, cost: cost, now: now)
+        trace.decision = decision
+        guard decision.isAllowed || cost == 0 else { throw Self.tooManyRequests(policy) }
+    }
+
+    /// The policy limiting a route: the route's or the profile's, with the key's own limit
+    /// (which applies even where the profile sets none); `nil` when nothing limits it.
+    @inline(never)
+    private func policy(for route: Route, own: KeyRateLimit?) -> RateLimitPolicy? {
+        if var policy = route.rateLimit ?? profile.defaultRateLimit {
             if let own {
                 policy.limit = own.limit
                 policy.window = .seconds(own.windowSeconds)
             }
-        } else if let own {
-            // A key's own limit applies even where the profile sets none.
-            policy = RateLimitPolicy(name: "key", limit: own.limit, window: .seconds(own.windowSeconds))
-        } else {
-            return
+            return policy
         }
-        let decision = try await rateLimiter.acquire(key: subject, policy: policy, cost: cost, now: now)
-        trace.decisions = [decision]
-        guard decision.isAllowed || cost == 0 else {
-            throw APIError(
-                status: 429, code: .rateLimitExceeded,
-                message:
-                    "Too many requests: \(policy.limit) are allowed per \(policy.window.components.seconds) seconds.")
-        }
+        return own.map { RateLimitPolicy(name: "key", limit: $0.limit, window: .seconds($0.windowSeconds)) }
+    }
+
+    @inline(never)
+    private static func tooManyRequests(_ policy: RateLimitPolicy) -> APIError {
+        APIError(
+            status: 429, code: .rateLimitExceeded,
+            message: "Too many requests: \(policy.limit) are allowed per \(policy.window.components.seconds) seconds.")
     }
 
     // MARK: Body, handler, envelope
@@ -313,38 +363,59 @@ public struct APIPipeline: Sendable {
         now: Date, trace: inout Trace
     ) async -> APIResponse {
         do {
-            var body: JSONValue?
-            if let schema = route.body {
-                body = try validatedBody(request, schema: schema)
-            }
-            let context = APIContext(
-                request: request, operationID: route.operationID, parameters: parameters, key: key, session: session,
-                body: body, now: now)
-            let output = try await route.handler(context)
-            var headers = output.headers
-            if let tag = output.entityTag { headers.replaceOrAdd(name: "ETag", value: tag.description) }
-            guard let value = profile.dialect.successBody(for: output) else {
-                return APIResponse(status: output.status, headers: headers)
-            }
-            headers.replaceOrAdd(name: "Content-Type", value: "application/json; charset=utf-8")
-            return APIResponse(status: output.status, headers: headers, body: JSONWriter().serialize(value))
+            let context = try Self.context(
+                route, parameters: parameters, key: key, session: session, request: request, now: now,
+                parsing: options.parsing)
+            return respond(try await route.handler(context))
         } catch {
             return render(error, request: request, trace: &trace)
         }
     }
 
-    private func validatedBody(_ request: APIRequest, schema: Schema) throws -> JSONValue {
+    /// The handler's context, with the body validated against the route's schema.
+    @inline(never)
+    private static func context(
+        _ route: Route, parameters: [String: String], key: APIKeyRecord?, session: APISession?, request: APIRequest,
+        now: Date, parsing: JSONParsingOptions
+    ) throws -> APIContext {
+        var body: JSONValue?
+        if let schema = route.body {
+            body = try validatedBody(request, schema: schema, parsing: parsing)
+        }
+        return APIContext(
+            request: request, operationID: route.operationID, parameters: parameters, key: key, session: session,
+            body: body, now: now)
+    }
+
+    /// The response of a handler's output: the dialect's envelope, the entity tag.
+    @inline(never)
+    private func respond(_ output: APIOutput) -> APIResponse {
+        var headers = output.headers
+        // The entity tag, the content type, the rate-limit and the profile's headers, in one allocation.
+        headers.reserveCapacity(headers.count + 8 + profile.responseHeaders.count)
+        if let tag = output.entityTag { headers.replaceOrAdd(name: "ETag", value: tag.description) }
+        guard let value = profile.dialect.successBody(for: output) else {
+            return APIResponse(status: output.status, headers: headers)
+        }
+        headers.replaceOrAdd(name: "Content-Type", value: "application/json; charset=utf-8")
+        return APIResponse(status: output.status, headers: headers, body: JSONWriter().serialize(value))
+    }
+
+    private static func validatedBody(
+        _ request: APIRequest, schema: Schema, parsing: JSONParsingOptions
+    ) throws -> JSONValue {
         guard !request.body.isEmpty else {
             throw APIError.validation([
                 ValidationIssue(path: .root, code: "required", message: "This request needs a JSON body.")
             ])
         }
-        let value = try JSONValue(parsing: request.body, options: options.parsing)
+        let value = try JSONValue(parsing: request.body, options: parsing)
         let outcome = schema.validate(value)
         guard outcome.report.isValid else { throw outcome.report }
         return outcome.value
     }
 
+    @inline(never)
     private func render(_ error: any Error, request: APIRequest, trace: inout Trace) -> APIResponse {
         let failure =
             APIError.converting(error, hasIfMatch: request.headers["If-Match"] != nil)
@@ -356,6 +427,7 @@ public struct APIPipeline: Sendable {
         trace.correlationID = failure.correlationID
         let (status, body) = profile.dialect.failure(failure)
         var headers = failure.headers
+        headers.reserveCapacity(headers.count + 9 + profile.responseHeaders.count)
         headers.replaceOrAdd(name: "Content-Type", value: "application/json; charset=utf-8")
         if let correlationID = failure.correlationID {
             headers.replaceOrAdd(name: "X-Correlation-ID", value: correlationID)

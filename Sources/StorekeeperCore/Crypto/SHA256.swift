@@ -1,4 +1,7 @@
-/// SHA-256 (FIPS 180-4), incremental and one-shot, in portable Swift.
+import CStorekeeperSHA
+
+/// SHA-256 (FIPS 180-4), incremental and one-shot: with the processor's SHA instructions where
+/// it has them (x86 SHA extensions), in portable Swift everywhere else.
 ///
 /// ```swift
 /// let digest = SHA256.hash(Array("abc".utf8))
@@ -20,11 +23,21 @@ public struct SHA256: Sendable {
     private var state: State
     private var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var blockCount = 0
+    /// Whether blocks go to the processor's SHA instructions.
+    private let usesHardware: Bool
     private var totalBytes: UInt64 = 0
 
     /// Creates a hasher with the standard initial state.
     public init() {
+        self.init(hardwareIfAvailable: true)
+    }
+
+    /// Creates a hasher that uses the processor's SHA instructions only if `hardwareIfAvailable`
+    /// and the processor has them; `false` runs the portable Swift code everywhere (the tests
+    /// compare the two).
+    package init(hardwareIfAvailable: Bool) {
         state = Self.initialState
+        usesHardware = hardwareIfAvailable && Self.hasHardwareSupport
     }
 
     /// Feeds bytes to the hash.
@@ -44,13 +57,13 @@ public struct SHA256: Sendable {
             guard blockCount == 64 else { return }
             let full = block
             withUnsafeBytes(of: full) { bytes in
-                if let base = bytes.baseAddress { Self.compress(&state, blocks: base, count: 1) }
+                if let base = bytes.baseAddress { compress(blocks: base, count: 1) }
             }
             blockCount = 0
         }
         let wholeBlocks = remaining / 64
         if wholeBlocks > 0 {
-            Self.compress(&state, blocks: source, count: wholeBlocks)
+            compress(blocks: source, count: wholeBlocks)
             source += wholeBlocks * 64
             remaining -= wholeBlocks * 64
         }
@@ -128,8 +141,25 @@ public struct SHA256: Sendable {
         h = temp1 &+ s0 &+ majority
     }
 
-    /// Runs the compression function over `count` consecutive 64-byte blocks.
-    private static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
+    /// Whether this processor has the SHA extensions, checked once.
+    package static let hasHardwareSupport = storekeeper_sha256_hardware_available() != 0
+
+    /// Runs the compression function over `count` consecutive 64-byte blocks: with the
+    /// processor's SHA instructions where it has them, otherwise in portable Swift.
+    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        if usesHardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                storekeeper_sha256_compress_hardware(
+                    words.baseAddress?.assumingMemoryBound(to: UInt32.self), blocks.assumingMemoryBound(to: UInt8.self),
+                    count)
+            }
+        } else {
+            Self.compressPortably(&state, blocks: blocks, count: count)
+        }
+    }
+
+    /// The compression function in portable Swift.
+    private static func compressPortably(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
         roundConstants.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 var (h0, h1, h2, h3, h4, h5, h6, h7) = state

@@ -70,7 +70,10 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     ///
     /// - Complexity: O(*n*), where *n* is the number of fields.
     public subscript(name: String) -> String? {
-        get { fields.first { $0.hasName(name) }?.value }
+        get {
+            for index in fields.indices where fields[index].hasName(name) { return fields[index].value }
+            return nil
+        }
         set {
             if let newValue {
                 replaceOrAdd(name: name, value: newValue)
@@ -85,6 +88,11 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     /// - Complexity: O(*n*), where *n* is the number of fields.
     public func values(for name: String) -> [String] {
         fields.lazy.filter { $0.hasName(name) }.map(\.value)
+    }
+
+    /// Makes room for `count` fields in all, so adding up to that many allocates at most once.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
     }
 
     /// Appends a field, keeping any existing fields of the same name.
