@@ -31,13 +31,24 @@ package struct UTF8Key: Hashable {
     /// only if they are equal (``fingerprintIsExact(_:)``), so lookups compare integers first and
     /// bytes only for longer names that match.
     package static func fingerprint(of string: String) -> UInt64 {
-        var string = string
-        return string.withUTF8 { utf8 in
-            var prefix: UInt64 = 0
-            let head = UnsafeBufferPointer(rebasing: utf8.prefix(7))
-            withUnsafeMutableBytes(of: &prefix) { $0.copyMemory(from: UnsafeRawBufferPointer(head)) }
-            return UInt64(littleEndian: prefix) | UInt64(min(utf8.count, 255)) << 56
+        if let fingerprint = string.utf8.withContiguousStorageIfAvailable({ fingerprint(of: $0) }) {
+            return fingerprint
         }
+        var copy = string
+        return copy.withUTF8 { fingerprint(of: $0) }
+    }
+
+    /// ``fingerprint(of:)-(String)`` of a name's UTF-8 bytes.
+    package static func fingerprint(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        if utf8.count >= 8, let base = utf8.baseAddress {
+            prefix = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) & 0x00FF_FFFF_FFFF_FFFF
+        } else {
+            for offset in 0..<utf8.count {
+                prefix |= UInt64(utf8[offset]) << UInt64(8 * offset)
+            }
+        }
+        return prefix | UInt64(min(utf8.count, 255)) << 56
     }
 
     /// Whether equal fingerprints prove equal names: true for names of at most seven bytes.
@@ -46,7 +57,7 @@ package struct UTF8Key: Hashable {
     }
 
     /// Whether two buffers of the same length hold the same bytes, compared a word at a time.
-    static func bytesEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func bytesEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         guard let a = UnsafeRawPointer(lhs.baseAddress), let b = UnsafeRawPointer(rhs.baseAddress) else {
             return true  // both empty

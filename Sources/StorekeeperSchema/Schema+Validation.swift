@@ -25,12 +25,12 @@ extension Schema {
         parsing: JSONParsingOptions = JSONParsingOptions(),
         options: ValidationOptions = ValidationOptions()
     ) -> ValidationOutcome {
-        do {
-            let value = try JSONValue(parsing: bytes, options: parsing)
-            return validate(value, options: options)
-        } catch {
-            return ValidationOutcome(value: .null, report: ValidationReport(issues: [ValidationIssue(error)]))
+        // One pass: each value is checked as it is parsed (see SchemaReader).
+        let outcome = bytes.withContiguousStorageIfAvailable {
+            validate(buffer: $0, parsing: parsing, options: options)
         }
+        return outcome
+            ?? Array(bytes).withUnsafeBufferPointer { validate(buffer: $0, parsing: parsing, options: options) }
     }
 
     /// Checks `value`; returns a replacement when a coercion or default changed it, else `nil`.
@@ -228,12 +228,12 @@ extension Schema {
         }
         let result = replaced ?? elements
         if let uniqueness = constraints.uniqueBy {
-            checkUniqueness(result, uniqueness, &state)
+            Self.checkUniqueness(result, uniqueness, &state)
         }
         return replaced.map(JSONValue.array)
     }
 
-    private func checkUniqueness(_ elements: [JSONValue], _ uniqueness: ArrayUniqueness, _ state: inout ValidationState)
+    static func checkUniqueness(_ elements: [JSONValue], _ uniqueness: ArrayUniqueness, _ state: inout ValidationState)
     {
         let member: String?
         switch uniqueness {

@@ -17,33 +17,44 @@ public struct ValidatedFields: Sendable {
     public let value: JSONValue
 
     /// Wraps a validated value.
+    @inlinable
     public init(_ value: JSONValue) {
         self.value = value
     }
 
     /// The member `name`, or `nil` when absent or `null`.
+    @inlinable
     public subscript(name: String) -> JSONValue? {
         guard let member = value[name], !member.isNull else { return nil }
         return member
     }
 
     /// A string member.
+    @inlinable
     public func string(_ name: String) -> String { self[name]?.string ?? "" }
     /// A string member that may be absent or `null`.
+    @inlinable
     public func optionalString(_ name: String) -> String? { self[name]?.string }
     /// A Boolean member.
+    @inlinable
     public func bool(_ name: String) -> Bool { self[name]?.bool ?? false }
     /// A Boolean member that may be absent or `null`.
+    @inlinable
     public func optionalBool(_ name: String) -> Bool? { self[name]?.bool }
     /// An integer member.
+    @inlinable
     public func int64(_ name: String) -> Int64 { self[name]?.number?.int64Value ?? 0 }
     /// An integer member that may be absent or `null`.
+    @inlinable
     public func optionalInt64(_ name: String) -> Int64? { self[name]?.number?.int64Value }
     /// A decimal member, exact.
+    @inlinable
     public func decimal(_ name: String) -> Decimal { self[name]?.number?.decimalValue ?? 0 }
     /// A decimal member that may be absent or `null`.
+    @inlinable
     public func optionalDecimal(_ name: String) -> Decimal? { self[name]?.number?.decimalValue }
     /// An array of strings.
+    @inlinable
     public func strings(_ name: String) -> [String] {
         guard case .array(let elements)? = self[name] else { return [] }
         var result: [String] = []
@@ -64,19 +75,33 @@ public struct ValidatedFields: Sendable {
         return result
     }
     /// An object member, for a nested model.
+    @inlinable
     public func fields(_ name: String) -> ValidatedFields { ValidatedFields(self[name] ?? .object(JSONObject())) }
     /// An array of objects, for nested models.
+    @inlinable
     public func fieldsArray(_ name: String) -> [ValidatedFields] {
         guard case .array(let elements)? = self[name] else { return [] }
-        return elements.map(ValidatedFields.init)
+        var result: [ValidatedFields] = []
+        result.reserveCapacity(elements.count)
+        for element in elements {
+            result.append(ValidatedFields(element))
+        }
+        return result
     }
     /// A nested model.
+    @inlinable
     public func decode<Model: SchemaDecodable>(_ name: String, as type: Model.Type = Model.self) -> Model {
         Model(validated: fields(name))
     }
     /// An array of nested models.
+    @inlinable
     public func decodeArray<Model: SchemaDecodable>(_ name: String, as type: Model.Type = Model.self) -> [Model] {
         guard case .array(let elements)? = self[name] else { return [] }
-        return elements.map { Model(validated: ValidatedFields($0)) }
+        var models: [Model] = []
+        models.reserveCapacity(elements.count)
+        for element in elements {
+            models.append(Model(validated: ValidatedFields(element)))
+        }
+        return models
     }
 }
