@@ -135,7 +135,7 @@ package struct JSONParser: ~Copyable {
             switch try parseMemberName() {
             case .plain(let range):
                 let name = UnsafeBufferPointer(rebasing: bytes[range])
-                keyFingerprint = UTF8Key.fingerprint(of: name)
+                keyFingerprint = memberNameFingerprint(range)
                 key = Self.asciiString(name)
             case .decoded(let name):
                 key = name
@@ -519,6 +519,19 @@ extension JSONParser {
             return .plain(start..<end)
         }
         return .decoded(try parseString())
+    }
+
+    /// ``UTF8Key/fingerprint(of:)-(UnsafeBufferPointer<UInt8>)`` of the plain member name at
+    /// `range`, reading its first bytes as one word: a name is followed by at least its closing
+    /// quote, so a word starting at the name stays inside the input more often than not.
+    package func memberNameFingerprint(_ range: Range<Int>) -> UInt64 {
+        guard range.lowerBound + 8 <= bytes.count, let base = bytes.baseAddress else {
+            return UTF8Key.fingerprint(of: UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+        let kept = min(range.count, 7)
+        let mask: UInt64 = kept == 0 ? 0 : UInt64.max >> UInt64(64 - 8 * kept)
+        return word & mask | UInt64(min(range.count, 255)) << 56
     }
 
     /// Consumes the `:` after a member name.

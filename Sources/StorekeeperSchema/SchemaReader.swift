@@ -96,7 +96,7 @@ struct SchemaReader {
                 switch try parser.parseMemberName() {
                 case .plain(let range):
                     let name = UnsafeBufferPointer(rebasing: parser.bytes[range])
-                    fingerprint = UTF8Key.fingerprint(of: name)
+                    fingerprint = parser.memberNameFingerprint(range)
                     fieldIndex = constraints.fieldIndex(of: name, fingerprint: fingerprint, expected: nextField)
                     key = fieldIndex.map { fields[$0].name } ?? JSONParser.asciiString(name)
                 case .decoded(let name):
