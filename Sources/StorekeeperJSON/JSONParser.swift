@@ -51,8 +51,12 @@ package struct JSONParser: ~Copyable {
         reading read: (inout JSONParser) throws(JSONParseError) -> JSONValue
     ) throws(JSONParseError) -> JSONValue {
         // The scratch stacks start on the stack: most documents never touch the heap for them.
-        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 32) { elements in
-            withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: 32) { members in
+        // Each stays within 1 KiB, the most the standard library always takes from the stack
+        // (beyond it, the allocation may go to the heap, and did for 32 members).
+        let elementCapacity = 1024 / MemoryLayout<JSONValue>.stride
+        let memberCapacity = 1024 / MemoryLayout<JSONObject.Member>.stride
+        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: elementCapacity) { elements in
+            withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: memberCapacity) { members in
                 var parser = JSONParser(
                     bytes: bytes, options: options, elementStorage: elements, memberStorage: members)
                 return parser.parseDocument(maximumSize: options.maximumSize, read)

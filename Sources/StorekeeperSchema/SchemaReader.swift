@@ -82,6 +82,7 @@ struct SchemaReader {
         let issuesBefore = state.issues.count
         let fields = constraints.fields
         var seen = FieldSet(count: fields.count)
+        var present = FieldSet(count: fields.count)
         var nextField = 0
         var object = JSONObject()
         if try parser.beginObject() {
@@ -105,8 +106,18 @@ struct SchemaReader {
                     key = name
                 }
                 try parser.expectNameSeparator()
-                if let duplicate = parser.duplicateIndex(
-                    of: key, fingerprint: fingerprint, from: base, seen: &seenNames)
+                // A field's name is a duplicate exactly when the field was present before, so
+                // only other names need the parser's search.
+                let isRepeated: Bool
+                if let fieldIndex {
+                    isRepeated = present.contains(fieldIndex)
+                    present.insert(fieldIndex)
+                } else {
+                    isRepeated = true
+                }
+                if isRepeated,
+                    let duplicate = parser.duplicateIndex(
+                        of: key, fingerprint: fingerprint, from: base, seen: &seenNames)
                 {
                     let value = try parser.parseValue()
                     switch parser.duplicateKeys {

@@ -28,13 +28,18 @@ public enum StringFormat: Sendable, Hashable {
 
     /// Whether `text` has this format.
     public func accepts(_ text: String) -> Bool {
+        if let accepted = text.utf8.withContiguousStorageIfAvailable({ accepts(utf8: $0) }) {
+            return accepted
+        }
         var text = text
-        return text.withUTF8 { bytes in
-            switch self {
-            case .url: Self.isURL(bytes)
-            case .dateTime: Self.isDateTime(bytes)
-            case .uuid: Self.isUUID(bytes)
-            }
+        return text.withUTF8 { accepts(utf8: $0) }
+    }
+
+    private func accepts(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .url: Self.isURL(bytes)
+        case .dateTime: Self.isDateTime(bytes)
+        case .uuid: Self.isUUID(bytes)
         }
     }
 
