@@ -22,16 +22,29 @@ struct SchemaReader {
 
     /// Reads the next value, validating it against `schema`; returns it as validated.
     mutating func read(_ schema: Schema, _ parser: inout JSONParser) throws(JSONParseError) -> JSONValue {
-        switch schema.kind {
-        case .array(let constraints):
-            if parser.peekValue() == UInt8(ascii: "[") { return try readArray(constraints, &parser) }
-        case .object(let constraints):
-            if parser.peekValue() == UInt8(ascii: "{") { return try readObject(constraints, &parser) }
+        try read(ReadPlan(schema), &parser) { schema }
+    }
+
+    /// Reads the next value, validating it against the schema `plan` was made from, which
+    /// `schema` returns when a value needs the full check.
+    private mutating func read(
+        _ plan: ReadPlan, _ parser: inout JSONParser, _ schema: () -> Schema
+    ) throws(JSONParseError) -> JSONValue {
+        switch plan.kind {
+        case .array:
+            if let array = plan.array, parser.peekValue() == UInt8(ascii: "[") {
+                return try readArray(array.takeUnretainedValue(), &parser)
+            }
+        case .object:
+            if let object = plan.object, parser.peekValue() == UInt8(ascii: "{") {
+                return try readObject(object.takeUnretainedValue(), &parser)
+            }
         default:
             break
         }
         let value = try parser.parseValue()
-        return schema.check(value, &state) ?? value
+        if plan.accepts(value) { return value }
+        return schema().check(value, &state) ?? value
     }
 
     private mutating func readArray(
@@ -49,7 +62,7 @@ struct SchemaReader {
                     parser.pushElement(try parser.parseValue())
                 } else {
                     state.enter(.index(index))
-                    parser.pushElement(try read(constraints.items, &parser))
+                    parser.pushElement(try read(constraints.itemPlan, &parser) { constraints.items })
                     state.leave()
                 }
                 index += 1
@@ -81,6 +94,7 @@ struct SchemaReader {
     ) throws(JSONParseError) -> JSONValue {
         let issuesBefore = state.issues.count
         let fields = constraints.fields
+        let plans = constraints.fieldPlans
         var seen = FieldSet(count: fields.count)
         var present = FieldSet(count: fields.count)
         var nextField = 0
@@ -139,13 +153,14 @@ struct SchemaReader {
                 seen.insert(fieldIndex)
                 state.enter(.member(key))
                 let value: JSONValue
+                let plan = plans[fieldIndex]
                 if parser.peekValue() == UInt8(ascii: "n") {
                     value = try parser.parseValue()
-                    if !fields[fieldIndex].isNullable {
+                    if !plan.isNullable {
                         state.record("null_not_allowed", "\(state.subject) must not be null.")
                     }
                 } else {
-                    value = try read(fields[fieldIndex].schema, &parser)
+                    value = try read(plan, &parser) { fields[fieldIndex].schema }
                 }
                 state.leave()
                 parser.pushMember(key, value, fingerprint: fingerprint)
@@ -173,9 +188,9 @@ struct SchemaReader {
     private mutating func readUnknown(
         _ key: String, _ constraints: ObjectConstraints, _ parser: inout JSONParser
     ) throws(JSONParseError) -> JSONValue {
-        if let additional = constraints.additionalFields {
+        if let additional = constraints.additionalPlan {
             state.enter(.member(key))
-            let value = try read(additional, &parser)
+            let value = try read(additional, &parser) { constraints.additionalFields ?? .any }
             state.leave()
             return value
         }
