@@ -41,8 +41,16 @@ package struct UTF8Key: Hashable {
     /// ``fingerprint(of:)-(String)`` of a name's UTF-8 bytes.
     package static func fingerprint(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var prefix: UInt64 = 0
-        if utf8.count >= 8, let base = utf8.baseAddress {
-            prefix = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) & 0x00FF_FFFF_FFFF_FFFF
+        if let base = UnsafeRawPointer(utf8.baseAddress), utf8.count >= 4 {
+            if utf8.count >= 8 {
+                prefix = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) & 0x00FF_FFFF_FFFF_FFFF
+            } else {
+                // Four to seven bytes: the first four and the last four, overlapping.
+                let low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+                let high = UInt64(
+                    UInt32(littleEndian: base.loadUnaligned(fromByteOffset: utf8.count - 4, as: UInt32.self)))
+                prefix = low | high << UInt64(8 * (utf8.count - 4))
+            }
         } else {
             for offset in 0..<utf8.count {
                 prefix |= UInt64(utf8[offset]) << UInt64(8 * offset)
