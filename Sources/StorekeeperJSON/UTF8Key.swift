@@ -15,6 +15,11 @@ package struct UTF8Key: Hashable {
 
     /// Whether two strings have the same UTF-8 bytes.
     package static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
+        // The same representation is the same text: a name looked up with the very string (or
+        // the same small-string bits) it was stored with needs no byte comparison.
+        if unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self) {
+            return true
+        }
         let count = lhs.utf8.count
         guard count == rhs.utf8.count else { return false }
         if let equal = lhs.utf8.withContiguousStorageIfAvailable({ a in

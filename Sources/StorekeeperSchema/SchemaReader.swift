@@ -113,7 +113,7 @@ struct SchemaReader {
                     let name = UnsafeBufferPointer(rebasing: parser.bytes[range])
                     fingerprint = parser.memberNameFingerprint(range)
                     fieldIndex = constraints.fieldIndex(of: name, fingerprint: fingerprint, expected: nextField)
-                    key = fieldIndex.map { fields[$0].name } ?? JSONParser.asciiString(name)
+                    key = fieldIndex.map { constraints.fieldNames[$0] } ?? JSONParser.asciiString(name)
                 case .decoded(let name):
                     fingerprint = UTF8Key.fingerprint(of: name)
                     fieldIndex = constraints.fieldIndex(of: name, fingerprint: fingerprint, expected: nextField)
@@ -167,7 +167,9 @@ struct SchemaReader {
             } while try parser.endMember()
             object = parser.popObject(from: base)
         }
-        for (fieldIndex, field) in fields.enumerated() where !seen.contains(fieldIndex) {
+        // Indexes first: copying every field to find the few missing ones costs reference counts.
+        for fieldIndex in fields.indices where !seen.contains(fieldIndex) {
+            let field = fields[fieldIndex]
             if field.isRequired {
                 state.record("required", "'\(field.name)' is required.", member: field.name)
             } else if let defaultValue = field.defaultValue {
@@ -212,12 +214,12 @@ extension ObjectConstraints {
     func fieldIndex(of name: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, expected: Int) -> Int? {
         let exact = UTF8Key.fingerprintIsExact(fingerprint)
         if expected < fieldFingerprints.count, fieldFingerprints[expected] == fingerprint,
-            exact || Self.name(fields[expected].name, equals: name)
+            exact || Self.name(fieldNames[expected], equals: name)
         {
             return expected
         }
         for index in fieldFingerprints.indices where fieldFingerprints[index] == fingerprint {
-            if exact || Self.name(fields[index].name, equals: name) { return index }
+            if exact || Self.name(fieldNames[index], equals: name) { return index }
         }
         return nil
     }
@@ -226,12 +228,12 @@ extension ObjectConstraints {
     func fieldIndex(of name: String, fingerprint: UInt64, expected: Int) -> Int? {
         let exact = UTF8Key.fingerprintIsExact(fingerprint)
         if expected < fieldFingerprints.count, fieldFingerprints[expected] == fingerprint,
-            exact || UTF8Key.bytesEqual(fields[expected].name, name)
+            exact || UTF8Key.bytesEqual(fieldNames[expected], name)
         {
             return expected
         }
         for index in fieldFingerprints.indices where fieldFingerprints[index] == fingerprint {
-            if exact || UTF8Key.bytesEqual(fields[index].name, name) { return index }
+            if exact || UTF8Key.bytesEqual(fieldNames[index], name) { return index }
         }
         return nil
     }
