@@ -29,34 +29,40 @@ public struct ValidatedFields: Sendable {
         return member
     }
 
+    // The typed accessors read the member in place: no copy of the object or of the member
+    // before the value they return.
+
     /// A string member.
-    @inlinable
-    public func string(_ name: String) -> String { self[name]?.string ?? "" }
+    public func string(_ name: String) -> String { optionalString(name) ?? "" }
     /// A string member that may be absent or `null`.
-    @inlinable
-    public func optionalString(_ name: String) -> String? { self[name]?.string }
+    public func optionalString(_ name: String) -> String? {
+        guard case .object(let object) = value, let index = object.index(forKey: name),
+            case .string(let text) = object.members[index].value
+        else { return nil }
+        return text
+    }
     /// A Boolean member.
-    @inlinable
-    public func bool(_ name: String) -> Bool { self[name]?.bool ?? false }
+    public func bool(_ name: String) -> Bool { optionalBool(name) ?? false }
     /// A Boolean member that may be absent or `null`.
-    @inlinable
-    public func optionalBool(_ name: String) -> Bool? { self[name]?.bool }
+    public func optionalBool(_ name: String) -> Bool? {
+        guard case .object(let object) = value, let index = object.index(forKey: name),
+            case .bool(let flag) = object.members[index].value
+        else { return nil }
+        return flag
+    }
     /// An integer member.
-    @inlinable
-    public func int64(_ name: String) -> Int64 { self[name]?.number?.int64Value ?? 0 }
+    public func int64(_ name: String) -> Int64 { optionalInt64(name) ?? 0 }
     /// An integer member that may be absent or `null`.
-    @inlinable
-    public func optionalInt64(_ name: String) -> Int64? { self[name]?.number?.int64Value }
+    public func optionalInt64(_ name: String) -> Int64? { number(name)?.int64Value }
     /// A decimal member, exact.
-    @inlinable
-    public func decimal(_ name: String) -> Decimal { self[name]?.number?.decimalValue ?? 0 }
+    public func decimal(_ name: String) -> Decimal { optionalDecimal(name) ?? 0 }
     /// A decimal member that may be absent or `null`.
-    @inlinable
-    public func optionalDecimal(_ name: String) -> Decimal? { self[name]?.number?.decimalValue }
+    public func optionalDecimal(_ name: String) -> Decimal? { number(name)?.decimalValue }
     /// An array of strings.
-    @inlinable
     public func strings(_ name: String) -> [String] {
-        guard case .array(let elements)? = self[name] else { return [] }
+        guard case .object(let object) = value, let index = object.index(forKey: name),
+            case .array(let elements) = object.members[index].value
+        else { return [] }
         var result: [String] = []
         result.reserveCapacity(elements.count)
         for element in elements {
@@ -65,11 +71,20 @@ public struct ValidatedFields: Sendable {
         return result
     }
 
+    private func number(_ name: String) -> JSONNumber? {
+        guard case .object(let object) = value, let index = object.index(forKey: name),
+            case .number(let number) = object.members[index].value
+        else { return nil }
+        return number
+    }
+
     /// An object of string values, such as Spring's variant `attributes`.
     public func stringDictionary(_ name: String) -> [String: String] {
-        guard case .object(let object)? = self[name] else { return [:] }
-        var result = [String: String](minimumCapacity: object.count)
-        for member in object.members {
+        guard case .object(let object) = value, let index = object.index(forKey: name),
+            case .object(let dictionary) = object.members[index].value
+        else { return [:] }
+        var result = [String: String](minimumCapacity: dictionary.count)
+        for member in dictionary.members {
             if case .string(let text) = member.value { result[member.key] = text }
         }
         return result
