@@ -16,8 +16,11 @@ package struct UTF8Key: Hashable {
     /// Whether two strings have the same UTF-8 bytes.
     package static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
         // The same representation is the same text: a name looked up with the very string (or
-        // the same small-string bits) it was stored with needs no byte comparison.
-        if unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self) {
+        // the same small-string bits) it was stored with needs no byte comparison. (Only where a
+        // String is two words; elsewhere, such as arm64_32, the bytes are compared.)
+        if MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size,
+            unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self)
+        {
             return true
         }
         let count = lhs.utf8.count
