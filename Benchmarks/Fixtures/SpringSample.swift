@@ -1,16 +1,18 @@
 import Foundation
 
-/// The Spring sample product request from `shared/bench/spring_product.json`, beside the
-/// repository: the input of the JSON, catalogue and pydantic-peer benchmarks.
+/// The Spring sample product request from `shared/bench/spring_product.json`, in the nearest
+/// folder above the repository that has one (beside the main checkout, or above a worktree):
+/// the input of the JSON, catalogue and pydantic-peer benchmarks.
 public let springProductBytes: [UInt8] = {
     var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }  // SpringSample.swift, Fixtures, Benchmarks, repository
-    let file = url.appendingPathComponent("shared/bench/spring_product.json")
-    guard let data = FileManager.default.contents(atPath: file.path) else {
-        FileHandle.standardError.write(Data("missing \(file.path)\n".utf8))
-        return []
+    for _ in 0..<3 { url.deleteLastPathComponent() }  // SpringSample.swift, Fixtures, Benchmarks
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        let file = url.appendingPathComponent("shared/bench/spring_product.json")
+        if let data = FileManager.default.contents(atPath: file.path) { return [UInt8](data) }
     }
-    return [UInt8](data)
+    FileHandle.standardError.write(Data("missing shared/bench/spring_product.json above \(#filePath)\n".utf8))
+    return []
 }()
 
 /// The same request as Codable structs, for the Foundation peers.

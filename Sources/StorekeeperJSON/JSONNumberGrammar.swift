@@ -92,6 +92,15 @@ enum JSONNumberGrammar {
     /// Digits accumulate in a `UInt64` while they fit (19 significant digits, every price there
     /// is), so the common case allocates nothing; longer significands continue in `Decimal`.
     static func exactDecimal(_ text: String) -> Decimal? {
+        if let decimal = text.utf8.withContiguousStorageIfAvailable({ exactDecimal(utf8: $0) }) {
+            return decimal
+        }
+        var copy = text
+        return copy.withUTF8 { exactDecimal(utf8: $0) }
+    }
+
+    /// See ``exactDecimal(_:)``; `text` is a valid JSON number's UTF-8.
+    static func exactDecimal(utf8 text: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var negative = false
         var small: UInt64 = 0
         var large: Decimal? = nil
@@ -102,7 +111,7 @@ enum JSONNumberGrammar {
         var exponentValue = 0
         var exponentNegative = false
         var inExponent = false
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "-") where !inExponent:
                 negative = true

@@ -3,9 +3,14 @@
 /// Containers collect their children on two scratch stacks shared by the whole parse, so each
 /// array or object costs one exactly-sized allocation however many elements it has. Escaped
 /// strings are decoded into a reused scratch buffer. Nothing else allocates per token.
-struct JSONParser: ~Copyable {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let duplicateKeys: JSONParsingOptions.DuplicateKeyPolicy
+///
+/// Besides ``JSONValue/init(parsing:options:)``, the schema module drives it token by token
+/// (``parse(_:options:reading:)``) to validate while it parses.
+package struct JSONParser: ~Copyable {
+    /// The whole input.
+    package let bytes: UnsafeBufferPointer<UInt8>
+    /// What to do with a repeated member name.
+    package let duplicateKeys: JSONParsingOptions.DuplicateKeyPolicy
     private let depthLimit: Int
     private var index = 0
     private var depth = 0
@@ -31,18 +36,39 @@ struct JSONParser: ~Copyable {
         _ bytes: UnsafeBufferPointer<UInt8>,
         options: JSONParsingOptions
     ) throws(JSONParseError) -> JSONValue {
+        try parse(bytes, options: options) { (parser: inout JSONParser) throws(JSONParseError) in
+            try parser.parseValue()
+        }
+    }
+
+    /// Reads exactly one JSON value, surrounded by optional white space, from `bytes` with
+    /// `read`, which starts before the value's leading white space and must consume the value.
+    ///
+    /// The size limit is checked first, and anything but white space after the value fails.
+    package static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        options: JSONParsingOptions,
+        reading read: (inout JSONParser) throws(JSONParseError) -> JSONValue
+    ) throws(JSONParseError) -> JSONValue {
         // The scratch stacks start on the stack: most documents never touch the heap for them.
-        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 32) { elements in
-            withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: 32) { members in
+        // Each stays within 1 KiB, the most the standard library always takes from the stack
+        // (beyond it, the allocation may go to the heap, and did for 32 members).
+        let elementCapacity = 1024 / MemoryLayout<JSONValue>.stride
+        let memberCapacity = 1024 / MemoryLayout<JSONObject.Member>.stride
+        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: elementCapacity) { elements in
+            withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: memberCapacity) { members in
                 var parser = JSONParser(
                     bytes: bytes, options: options, elementStorage: elements, memberStorage: members)
-                return parser.parseDocument(maximumSize: options.maximumSize)
+                return parser.parseDocument(maximumSize: options.maximumSize, read)
             }
         }
         return try result.get()
     }
 
-    private mutating func parseDocument(maximumSize: Int) -> Result<JSONValue, JSONParseError> {
+    private mutating func parseDocument(
+        maximumSize: Int,
+        _ read: (inout JSONParser) throws(JSONParseError) -> JSONValue
+    ) -> Result<JSONValue, JSONParseError> {
         do throws(JSONParseError) {
             guard bytes.count <= maximumSize else {
                 throw failure(
@@ -51,7 +77,7 @@ struct JSONParser: ~Copyable {
                     at: 0
                 )
             }
-            let value = try parseValue()
+            let value = try read(&self)
             skipWhitespace()
             if index < bytes.count {
                 throw failure(.trailingContent, "unexpected \(describeByte(at: index)) after the JSON value", at: index)
@@ -64,7 +90,8 @@ struct JSONParser: ~Copyable {
 
     // MARK: Values
 
-    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+    /// Parses the value at the next non-white-space byte.
+    package mutating func parseValue() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else {
             throw failure(.unexpectedEndOfInput, "expected a value but the input ended", at: index)
@@ -93,102 +120,45 @@ struct JSONParser: ~Copyable {
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
-        try enterContainer()
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return .array([])
-        }
+        guard try beginArray() else { return .array([]) }
         let base = elementStack.count
-        while true {
+        repeat {
             elementStack.push(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else {
-                throw failure(.unexpectedEndOfInput, "expected ',' or ']' but the input ended", at: index)
-            }
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: ",") { continue }
-            if byte == UInt8(ascii: "]") { break }
-            throw failure(
-                .unexpectedCharacter,
-                "expected ',' or ']' after an array element but found \(describeByte(at: index - 1))",
-                at: index - 1
-            )
-        }
-        let elements = elementStack.popArray(from: base)
-        depth -= 1
-        return .array(elements)
+        } while try endElement()
+        return .array(elementStack.popArray(from: base))
     }
 
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
-        try enterContainer()
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object(JSONObject())
-        }
+        guard try beginObject() else { return .object(JSONObject()) }
         let base = memberStack.count
         var seen: Set<UTF8Key>? = nil
-        while true {
-            skipWhitespace()
-            guard index < bytes.count else {
-                throw failure(.unexpectedEndOfInput, "expected a member name but the input ended", at: index)
+        repeat {
+            let keyOffset = try readMemberName()
+            let key: String
+            let keyFingerprint: UInt64
+            switch try parseMemberName() {
+            case .plain(let range):
+                let name = UnsafeBufferPointer(rebasing: bytes[range])
+                keyFingerprint = memberNameFingerprint(range)
+                key = Self.asciiString(name)
+            case .decoded(let name):
+                key = name
+                keyFingerprint = UTF8Key.fingerprint(of: name)
             }
-            guard bytes[index] == UInt8(ascii: "\"") else {
-                throw failure(
-                    .unexpectedCharacter,
-                    "expected a member name in double quotes but found \(describeByte(at: index))",
-                    at: index
-                )
-            }
-            let keyOffset = index
-            let key = try parseString()
-            let keyFingerprint = UTF8Key.fingerprint(of: key)
-            skipWhitespace()
-            guard index < bytes.count else {
-                throw failure(.unexpectedEndOfInput, "expected ':' but the input ended", at: index)
-            }
-            guard bytes[index] == UInt8(ascii: ":") else {
-                throw failure(
-                    .unexpectedCharacter,
-                    "expected ':' after a member name but found \(describeByte(at: index))",
-                    at: index
-                )
-            }
-            index += 1
+            try expectNameSeparator()
             let value = try parseValue()
             if let duplicate = duplicateIndex(of: key, fingerprint: keyFingerprint, from: base, seen: &seen) {
                 switch duplicateKeys {
                 case .reject:
-                    throw failure(.duplicateKey, "the member name \"\(key)\" appears more than once", at: keyOffset)
+                    throw duplicateKeyFailure(key, at: keyOffset)
                 case .keepLast:
                     memberStack[duplicate].value = value
                 }
             } else {
                 memberStack.push(JSONObject.Member(key: key, value: value, fingerprint: keyFingerprint))
             }
-            skipWhitespace()
-            guard index < bytes.count else {
-                throw failure(.unexpectedEndOfInput, "expected ',' or '}' but the input ended", at: index)
-            }
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: ",") { continue }
-            if byte == UInt8(ascii: "}") { break }
-            throw failure(
-                .unexpectedCharacter,
-                "expected ',' or '}' after an object member but found \(describeByte(at: index - 1))",
-                at: index - 1
-            )
-        }
-        let members = memberStack.popArray(from: base)
-        depth -= 1
-        return .object(JSONObject(uncheckedMembers: members))
+        } while try endMember()
+        return .object(JSONObject(uncheckedMembers: memberStack.popArray(from: base)))
     }
 
     /// The stack position of an earlier member named `key` in the object starting at `base`.
@@ -196,7 +166,7 @@ struct JSONParser: ~Copyable {
     /// Names are compared only where their fingerprints match, so the scan is a tight loop over
     /// integers. From 16 members on, a set of names answers "is it new?" first, so large objects
     /// stay linear.
-    private func duplicateIndex(
+    package func duplicateIndex(
         of key: String,
         fingerprint: UInt64,
         from base: Int,
@@ -215,7 +185,8 @@ struct JSONParser: ~Copyable {
         return nil
     }
 
-    private mutating func enterContainer() throws(JSONParseError) {
+    /// Counts one more level of nesting, failing beyond the depth limit.
+    package mutating func enterContainer() throws(JSONParseError) {
         depth += 1
         if depth > depthLimit {
             throw failure(
@@ -278,12 +249,7 @@ struct JSONParser: ~Copyable {
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 index = position + 1
-                if isASCII {
-                    return String(unsafeUninitializedCapacity: content.count) { target in
-                        _ = target.initialize(fromContentsOf: content)
-                        return content.count
-                    }
-                }
+                if isASCII { return Self.asciiString(content) }
                 return try validatedString(content, rawStart: start)
             }
             if byte == UInt8(ascii: "\\") {
@@ -405,7 +371,8 @@ struct JSONParser: ~Copyable {
 
     // MARK: Helpers
 
-    private mutating func skipWhitespace() {
+    /// Moves past spaces, tabs, line feeds and carriage returns.
+    package mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
@@ -434,7 +401,7 @@ struct JSONParser: ~Copyable {
     }
 
     /// A readable name for the byte at `offset`: `'x'` for printable ASCII, `byte 0xFF` otherwise.
-    private func describeByte(at offset: Int, quoted: Bool = true) -> String {
+    package func describeByte(at offset: Int, quoted: Bool = true) -> String {
         guard offset < bytes.count else { return "the end of input" }
         let byte = bytes[offset]
         if (0x21...0x7E).contains(byte) {
@@ -444,7 +411,8 @@ struct JSONParser: ~Copyable {
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
 
-    private func failure(_ code: JSONParseError.Code, _ message: String, at offset: Int) -> JSONParseError {
+    /// The error `code` with `message` at byte `offset`, with its line and column.
+    package func failure(_ code: JSONParseError.Code, _ message: String, at offset: Int) -> JSONParseError {
         let clamped = min(max(offset, 0), bytes.count)
         var line = 1
         var column = 1
@@ -457,5 +425,196 @@ struct JSONParser: ~Copyable {
             }
         }
         return JSONParseError(code: code, message: message, offset: clamped, line: line, column: column)
+    }
+}
+
+/// A member name as read by ``JSONParser/parseMemberName()``.
+package enum JSONMemberName {
+    /// Printable ASCII without escapes, at this range of ``JSONParser/bytes``: it can be matched
+    /// against known names without making a `String`.
+    case plain(Range<Int>)
+    /// Any other name, decoded.
+    case decoded(String)
+}
+
+// MARK: Reading token by token
+
+extension JSONParser {
+    /// The byte offset of the next byte to read.
+    package var offset: Int { index }
+
+    /// The first byte of the next value, after white space, or `nil` at the end of input.
+    package mutating func peekValue() -> UInt8? {
+        skipWhitespace()
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    /// Consumes the `[` at the current position (see ``peekValue()``): `true` when an element
+    /// follows, `false` when the array was empty and its `]` is consumed too.
+    package mutating func beginArray() throws(JSONParseError) -> Bool {
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return false
+        }
+        return true
+    }
+
+    /// Consumes what follows an element: `true` after a `,`, `false` after the closing `]`.
+    package mutating func endElement() throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else {
+            throw failure(.unexpectedEndOfInput, "expected ',' or ']' but the input ended", at: index)
+        }
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: ",") { return true }
+        if byte == UInt8(ascii: "]") {
+            depth -= 1
+            return false
+        }
+        throw failure(
+            .unexpectedCharacter,
+            "expected ',' or ']' after an array element but found \(describeByte(at: index - 1))",
+            at: index - 1
+        )
+    }
+
+    /// Consumes the `{` at the current position: `true` when a member follows, `false` when the
+    /// object was empty and its `}` is consumed too.
+    package mutating func beginObject() throws(JSONParseError) -> Bool {
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return false
+        }
+        return true
+    }
+
+    /// Moves to the opening quote of the next member name and returns its offset; call
+    /// ``parseMemberName()`` and then ``expectNameSeparator()`` next.
+    package mutating func readMemberName() throws(JSONParseError) -> Int {
+        skipWhitespace()
+        guard index < bytes.count else {
+            throw failure(.unexpectedEndOfInput, "expected a member name but the input ended", at: index)
+        }
+        guard bytes[index] == UInt8(ascii: "\"") else {
+            throw failure(
+                .unexpectedCharacter,
+                "expected a member name in double quotes but found \(describeByte(at: index))",
+                at: index
+            )
+        }
+        return index
+    }
+
+    /// Parses the member name whose opening quote is at the current position.
+    package mutating func parseMemberName() throws(JSONParseError) -> JSONMemberName {
+        let start = index + 1
+        let end = ByteScan.firstSpecial(in: bytes, from: start)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            index = end + 1
+            return .plain(start..<end)
+        }
+        return .decoded(try parseString())
+    }
+
+    /// ``UTF8Key/fingerprint(of:)-(UnsafeBufferPointer<UInt8>)`` of the plain member name at
+    /// `range`, reading its first bytes as one word: a name is followed by at least its closing
+    /// quote, so a word starting at the name stays inside the input more often than not.
+    package func memberNameFingerprint(_ range: Range<Int>) -> UInt64 {
+        guard range.lowerBound + 8 <= bytes.count, let base = bytes.baseAddress else {
+            return UTF8Key.fingerprint(of: UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+        let kept = min(range.count, 7)
+        let mask: UInt64 = kept == 0 ? 0 : UInt64.max >> UInt64(64 - 8 * kept)
+        return word & mask | UInt64(min(range.count, 255)) << 56
+    }
+
+    /// Consumes the `:` after a member name.
+    package mutating func expectNameSeparator() throws(JSONParseError) {
+        skipWhitespace()
+        guard index < bytes.count else {
+            throw failure(.unexpectedEndOfInput, "expected ':' but the input ended", at: index)
+        }
+        guard bytes[index] == UInt8(ascii: ":") else {
+            throw failure(
+                .unexpectedCharacter,
+                "expected ':' after a member name but found \(describeByte(at: index))",
+                at: index
+            )
+        }
+        index += 1
+    }
+
+    /// Consumes what follows a member: `true` after a `,`, `false` after the closing `}`.
+    package mutating func endMember() throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else {
+            throw failure(.unexpectedEndOfInput, "expected ',' or '}' but the input ended", at: index)
+        }
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: ",") { return true }
+        if byte == UInt8(ascii: "}") {
+            depth -= 1
+            return false
+        }
+        throw failure(
+            .unexpectedCharacter,
+            "expected ',' or '}' after an object member but found \(describeByte(at: index - 1))",
+            at: index - 1
+        )
+    }
+
+    /// The error for a member name that appears twice, at the name's opening quote.
+    package func duplicateKeyFailure(_ key: String, at offset: Int) -> JSONParseError {
+        failure(.duplicateKey, "the member name \"\(key)\" appears more than once", at: offset)
+    }
+
+    /// The number of finished elements waiting on the element stack.
+    package var elementCount: Int { elementStack.count }
+
+    /// Adds a finished element to the array being read.
+    package mutating func pushElement(_ value: consuming JSONValue) {
+        elementStack.push(value)
+    }
+
+    /// The elements pushed since the stack held `base`, as an array.
+    package mutating func popArray(from base: Int) -> [JSONValue] {
+        elementStack.popArray(from: base)
+    }
+
+    /// The number of finished members waiting on the member stack.
+    package var memberCount: Int { memberStack.count }
+
+    /// Adds a finished member to the object being read.
+    package mutating func pushMember(_ key: String, _ value: consuming JSONValue, fingerprint: UInt64) {
+        memberStack.push(JSONObject.Member(key: key, value: value, fingerprint: fingerprint))
+    }
+
+    /// Replaces the value of the member at stack `position`.
+    package mutating func setMemberValue(_ value: JSONValue, at position: Int) {
+        memberStack[position].value = value
+    }
+
+    /// The members pushed since the stack held `base`, as an object.
+    package mutating func popObject(from base: Int) -> JSONObject {
+        JSONObject(uncheckedMembers: memberStack.popArray(from: base))
+    }
+
+    /// A `String` of bytes known to be ASCII.
+    package static func asciiString(_ content: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: content.count) { target in
+            _ = target.initialize(fromContentsOf: content)
+            return content.count
+        }
     }
 }

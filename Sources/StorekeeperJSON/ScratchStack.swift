@@ -51,13 +51,18 @@ struct ScratchStack<Element>: ~Copyable {
     }
 
     /// Removes the elements from `base` to the top and returns them, in order, as an array.
+    ///
+    /// The array is reserved and appended to rather than built with
+    /// `Array(unsafeUninitializedCapacity:)`, whose allocation is not specialised and looks up
+    /// the array's type metadata at run time on every call (about three times slower).
     mutating func popArray(from base: Int) -> [Element] {
         let moved = count - base
         guard moved > 0 else { return [] }
         let source = start + base
-        let array = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
-            buffer.baseAddress?.moveInitialize(from: source, count: moved)
-            initialized = moved
+        var array: [Element] = []
+        array.reserveCapacity(moved)
+        for offset in 0..<moved {
+            array.append((source + offset).move())
         }
         count = base
         return array

@@ -15,6 +15,14 @@ package struct UTF8Key: Hashable {
 
     /// Whether two strings have the same UTF-8 bytes.
     package static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
+        // The same representation is the same text: a name looked up with the very string (or
+        // the same small-string bits) it was stored with needs no byte comparison. (Only where a
+        // String is two words; elsewhere, such as arm64_32, the bytes are compared.)
+        if MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size,
+            unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self)
+        {
+            return true
+        }
         let count = lhs.utf8.count
         guard count == rhs.utf8.count else { return false }
         if let equal = lhs.utf8.withContiguousStorageIfAvailable({ a in
@@ -31,13 +39,32 @@ package struct UTF8Key: Hashable {
     /// only if they are equal (``fingerprintIsExact(_:)``), so lookups compare integers first and
     /// bytes only for longer names that match.
     package static func fingerprint(of string: String) -> UInt64 {
-        var string = string
-        return string.withUTF8 { utf8 in
-            var prefix: UInt64 = 0
-            let head = UnsafeBufferPointer(rebasing: utf8.prefix(7))
-            withUnsafeMutableBytes(of: &prefix) { $0.copyMemory(from: UnsafeRawBufferPointer(head)) }
-            return UInt64(littleEndian: prefix) | UInt64(min(utf8.count, 255)) << 56
+        if let fingerprint = string.utf8.withContiguousStorageIfAvailable({ fingerprint(of: $0) }) {
+            return fingerprint
         }
+        var copy = string
+        return copy.withUTF8 { fingerprint(of: $0) }
+    }
+
+    /// ``fingerprint(of:)-(String)`` of a name's UTF-8 bytes.
+    package static func fingerprint(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress), utf8.count >= 4 {
+            if utf8.count >= 8 {
+                prefix = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) & 0x00FF_FFFF_FFFF_FFFF
+            } else {
+                // Four to seven bytes: the first four and the last four, overlapping.
+                let low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+                let high = UInt64(
+                    UInt32(littleEndian: base.loadUnaligned(fromByteOffset: utf8.count - 4, as: UInt32.self)))
+                prefix = low | high << UInt64(8 * (utf8.count - 4))
+            }
+        } else {
+            for offset in 0..<utf8.count {
+                prefix |= UInt64(utf8[offset]) << UInt64(8 * offset)
+            }
+        }
+        return prefix | UInt64(min(utf8.count, 255)) << 56
     }
 
     /// Whether equal fingerprints prove equal names: true for names of at most seven bytes.
@@ -46,7 +73,7 @@ package struct UTF8Key: Hashable {
     }
 
     /// Whether two buffers of the same length hold the same bytes, compared a word at a time.
-    static func bytesEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func bytesEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         guard let a = UnsafeRawPointer(lhs.baseAddress), let b = UnsafeRawPointer(rhs.baseAddress) else {
             return true  // both empty

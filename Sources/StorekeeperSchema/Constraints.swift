@@ -59,8 +59,12 @@ final class ArrayConstraints: Sendable {
     let maxItems: Int?
     let uniqueBy: ArrayUniqueness?
 
+    /// How the one-pass reader reads each element.
+    let itemPlan: ReadPlan
+
     init(items: Schema, minItems: Int?, maxItems: Int?, uniqueBy: ArrayUniqueness?) {
         self.items = items
+        itemPlan = ReadPlan(items)
         self.minItems = minItems
         self.maxItems = maxItems
         self.uniqueBy = uniqueBy
@@ -75,6 +79,12 @@ final class ObjectConstraints: Sendable {
     let rules: [ObjectRule]
     /// The fingerprint of each field's name, so members are matched by comparing integers.
     let fieldFingerprints: [UInt64]
+    /// Each field's name, so matching a member does not copy whole fields.
+    let fieldNames: [String]
+    /// How the one-pass reader reads each field's value.
+    let fieldPlans: [ReadPlan]
+    /// How the one-pass reader reads the value of a member that is not a field.
+    let additionalPlan: ReadPlan?
 
     init(fields: [SchemaField], unknownFields: UnknownFieldPolicy, additionalFields: Schema?, rules: [ObjectRule]) {
         self.fields = fields
@@ -82,5 +92,8 @@ final class ObjectConstraints: Sendable {
         self.additionalFields = additionalFields
         self.rules = rules
         fieldFingerprints = fields.map { UTF8Key.fingerprint(of: $0.name) }
+        fieldNames = fields.map(\.name)
+        fieldPlans = fields.map { ReadPlan($0.schema, isNullable: $0.isNullable) }
+        additionalPlan = additionalFields.map { ReadPlan($0) }
     }
 }

@@ -25,12 +25,12 @@ extension Schema {
         parsing: JSONParsingOptions = JSONParsingOptions(),
         options: ValidationOptions = ValidationOptions()
     ) -> ValidationOutcome {
-        do {
-            let value = try JSONValue(parsing: bytes, options: parsing)
-            return validate(value, options: options)
-        } catch {
-            return ValidationOutcome(value: .null, report: ValidationReport(issues: [ValidationIssue(error)]))
+        // One pass: each value is checked as it is parsed (see SchemaReader).
+        let outcome = bytes.withContiguousStorageIfAvailable {
+            validate(buffer: $0, parsing: parsing, options: options)
         }
+        return outcome
+            ?? Array(bytes).withUnsafeBufferPointer { validate(buffer: $0, parsing: parsing, options: options) }
     }
 
     /// Checks `value`; returns a replacement when a coercion or default changed it, else `nil`.
@@ -228,26 +228,28 @@ extension Schema {
         }
         let result = replaced ?? elements
         if let uniqueness = constraints.uniqueBy {
-            checkUniqueness(result, uniqueness, &state)
+            Self.checkUniqueness(result, uniqueness, &state)
         }
         return replaced.map(JSONValue.array)
     }
 
-    private func checkUniqueness(_ elements: [JSONValue], _ uniqueness: ArrayUniqueness, _ state: inout ValidationState)
+    static func checkUniqueness(_ elements: [JSONValue], _ uniqueness: ArrayUniqueness, _ state: inout ValidationState)
     {
         let member: String?
         switch uniqueness {
         case .value: member = nil
         case .field(let name): member = name
         }
-        let keys = elements.map { element in member.map { element[$0] } ?? element }
-        // Few elements: compare pairs. Many: remember where each key was first seen.
+        // Few elements: compare pairs, looking keys up as needed (no array of keys to allocate).
+        // Many: remember where each key was first seen.
+        func keyOf(_ index: Int) -> JSONValue? { member.map { elements[index][$0] } ?? elements[index] }
+        let keys = elements.count <= 16 ? [] : elements.indices.map(keyOf)
         var firstIndex: [JSONValue: Int] = [:]
-        for (index, key) in keys.enumerated() {
-            guard let key else { continue }
+        for index in elements.indices {
+            guard let key = elements.count <= 16 ? keyOf(index) : keys[index] else { continue }
             let earlier: Int?
-            if keys.count <= 16 {
-                earlier = keys[..<index].firstIndex { $0 == key }
+            if elements.count <= 16 {
+                earlier = (0..<index).first { keyOf($0) == key }
             } else {
                 earlier = firstIndex[key]
                 if earlier == nil { firstIndex[key] = index }
@@ -307,7 +309,8 @@ extension Schema {
             }
             state.leave()
         }
-        for (fieldIndex, field) in fields.enumerated() where !seen.contains(fieldIndex) {
+        for fieldIndex in fields.indices where !seen.contains(fieldIndex) {
+            let field = fields[fieldIndex]
             if field.isRequired {
                 state.record("required", "'\(field.name)' is required.", member: field.name)
             } else if let defaultValue = field.defaultValue {
@@ -389,12 +392,12 @@ extension Schema {
         let fingerprints = constraints.fieldFingerprints
         let exact = UTF8Key.fingerprintIsExact(fingerprint)
         if expected < fingerprints.count, fingerprints[expected] == fingerprint,
-            exact || UTF8Key.bytesEqual(constraints.fields[expected].name, name)
+            exact || UTF8Key.bytesEqual(constraints.fieldNames[expected], name)
         {
             return expected
         }
         for index in fingerprints.indices where fingerprints[index] == fingerprint {
-            if exact || UTF8Key.bytesEqual(constraints.fields[index].name, name) { return index }
+            if exact || UTF8Key.bytesEqual(constraints.fieldNames[index], name) { return index }
         }
         return nil
     }

@@ -22,7 +22,9 @@ public import Foundation
 /// Validation is strict by default: `"1"` is not a Boolean and `"14.95"` is not a number unless
 /// the field opts into a coercion, and then the validated value holds the coerced form.
 public struct Schema: Sendable {
-    indirect enum Kind: Sendable {
+    /// What the schema accepts. Not `indirect`: every payload is already a single reference
+    /// (the constraint classes, the arrays), so checking a value costs no extra box to open.
+    enum Kind: Sendable {
         case any
         case null
         case boolean(BooleanCoercion)

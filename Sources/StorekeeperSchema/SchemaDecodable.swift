@@ -40,13 +40,9 @@ extension SchemaDecodable {
         parsing: JSONParsingOptions = JSONParsingOptions(),
         options: ValidationOptions = ValidationOptions()
     ) throws(ValidationReport) -> Self {
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: bytes, options: parsing)
-        } catch {
-            throw ValidationReport(issues: [ValidationIssue(error)])
-        }
-        return try decode(value, options: options)
+        let outcome = schema.validate(json: bytes, parsing: parsing, options: options)
+        guard outcome.report.isValid else { throw outcome.report }
+        return Self(validated: ValidatedFields(outcome.value))
     }
 
     /// Validates and decodes a parsed value.

@@ -28,13 +28,18 @@ public enum StringFormat: Sendable, Hashable {
 
     /// Whether `text` has this format.
     public func accepts(_ text: String) -> Bool {
+        if let accepted = text.utf8.withContiguousStorageIfAvailable({ accepts(utf8: $0) }) {
+            return accepted
+        }
         var text = text
-        return text.withUTF8 { bytes in
-            switch self {
-            case .url: Self.isURL(bytes)
-            case .dateTime: Self.isDateTime(bytes)
-            case .uuid: Self.isUUID(bytes)
-            }
+        return text.withUTF8 { accepts(utf8: $0) }
+    }
+
+    private func accepts(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .url: Self.isURL(bytes)
+        case .dateTime: Self.isDateTime(bytes)
+        case .uuid: Self.isUUID(bytes)
         }
     }
 
@@ -68,11 +73,35 @@ public enum StringFormat: Sendable, Hashable {
             index += 1
         }
         guard hostLength > 0 else { return false }
+        // The rest, eight bytes at a time while they last.
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if hasByteNotAllowedInURL(word) { return false }
+                index += 8
+            }
+        }
         while index < bytes.count {
             guard isAllowedInURL(bytes[index]) else { return false }
             index += 1
         }
         return true
+    }
+
+    /// Whether any of the eight bytes of `word` is one ``isAllowedInURL(_:)`` refuses.
+    ///
+    /// Each test flags bytes with their high bit, SWAR style; a flag can be spurious only above a
+    /// genuine one, so "any flag" is exact.
+    @inline(__always)
+    private static func hasByteNotAllowedInURL(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+        var flags = (word &- 0x21 &* ones) & ~word  // control characters and space
+        flags |= zero(word ^ 0x22 &* ones) | zero(word ^ 0x3C &* ones) | zero(word ^ 0x3E &* ones)  // " < >
+        flags |= zero(word ^ 0x5C &* ones) | zero(word ^ 0x5E &* ones) | zero(word ^ 0x60 &* ones)  // \ ^ `
+        flags |= zero(word ^ 0x7B &* ones) | zero(word ^ 0x7C &* ones) | zero(word ^ 0x7D &* ones)  // { | }
+        flags |= zero(word ^ 0x7F &* ones)
+        return flags & 0x8080_8080_8080_8080 != 0
     }
 
     /// Whether `byte` may appear unescaped in a URL: not white space, a control character, or one

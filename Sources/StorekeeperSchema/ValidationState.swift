@@ -46,6 +46,20 @@ struct ValidationState {
         issues.append(ValidationIssue(path: pointer(member: member), code: code, message: message))
     }
 
+    /// Records an issue about the current value at `position` among the issues, as if it had been
+    /// recorded before the ones from there on: if that makes one too many, the last is dropped.
+    mutating func insert(_ code: String, _ message: String, at position: Int) {
+        guard position < maximumIssues else {
+            isTruncated = true
+            return
+        }
+        issues.insert(ValidationIssue(path: pointer(), code: code, message: message), at: position)
+        if issues.count > maximumIssues {
+            issues.removeLast()
+            isTruncated = true
+        }
+    }
+
     /// Records a warning about a member of the current value.
     mutating func warn(_ code: String, _ message: String, member: String) {
         warnings.append(ValidationIssue(path: pointer(member: member), code: code, message: message))

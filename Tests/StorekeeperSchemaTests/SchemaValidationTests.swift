@@ -66,6 +66,21 @@ struct SchemaValidationTests {
         #expect(codes(schema, JSONValue.string(text).description) == (valid ? [] : ["invalid_format"]))
     }
 
+    @Test("URL paths refuse white space, controls and the unsafe ASCII characters at every position")
+    func urlPathBytes() {
+        let refused = Set(#""<>\^`{|}"#.utf8).union(0...0x20).union([0x7F])
+        for position in 0..<24 {
+            for byte in UInt8(0)..<0x80 {
+                var path = Array(repeating: UInt8(ascii: "a"), count: 24)
+                path[position] = byte
+                let text = "http://example.com/" + String(decoding: path, as: UTF8.self)
+                #expect(StringFormat.url.accepts(text) == !refused.contains(byte), "byte \(byte) at \(position)")
+            }
+            let accented = String(repeating: "a", count: position) + "é" + String(repeating: "a", count: 24 - position)
+            #expect(StringFormat.url.accepts("http://example.com/" + accented))
+        }
+    }
+
     @Test("integers: whole numbers in range, numeric strings only when allowed")
     func integers() {
         let quantity = Schema.integer(minimum: 0, maximum: 1000)

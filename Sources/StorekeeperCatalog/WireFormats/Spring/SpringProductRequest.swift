@@ -38,10 +38,12 @@ public struct SpringProductRequest: SchemaDecodable, Hashable {
 public struct SpringProduct: SchemaDecodable, Hashable {
     /// Spring allows only one price across a product's variants.
     static let samePriceRule = ObjectRule(name: "same_price_for_all_variants") { product in
-        guard let variants = product["variants"]?.array, let first = variants.first?["price"]?.number?.decimalValue
+        guard let variants = product["variants"]?.array, let firstNumber = variants.first?["price"]?.number
         else { return [] }
         for (index, variant) in variants.enumerated().dropFirst() {
-            if let price = variant["price"]?.number?.decimalValue, price != first {
+            // The same text is the same price: most products need no decimal arithmetic here.
+            guard let number = variant["price"]?.number, number != firstNumber else { continue }
+            if let price = number.decimalValue, let first = firstNumber.decimalValue, price != first {
                 return [
                     RuleViolation(
                         member: "variants",
