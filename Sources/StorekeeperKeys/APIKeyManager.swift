@@ -184,7 +184,7 @@ public struct APIKeyManager: Sendable {
     ///   - clientAddress: The client's address, as the host determined it.
     ///   - required: The permission the operation needs, if any.
     /// - Throws: ``APIKeyError`` with the first failing check's code, or the store's error.
-    public func verify(
+    nonisolated(nonsending) public func verify(
         _ presented: String?, clientAddress: IPAddress?, requiring required: Permission? = nil
     )
         async throws -> APIKeyRecord
@@ -209,26 +209,28 @@ public struct APIKeyManager: Sendable {
     ///   - required: The permission the operation needs, if any.
     /// - Returns: ``APIKeyVerification/accepted(_:)`` or ``APIKeyVerification/refused(_:record:)``.
     /// - Throws: Only the store's errors.
-    public func authenticate(
+    nonisolated(nonsending) public func authenticate(
         _ presented: String?, clientAddress: IPAddress?, requiring required: Permission? = nil
     )
         async throws -> APIKeyVerification
     {
-        let now = clock.now
-        guard let presented else { return await refused(.invalidKey, reason: "missing", record: nil, now: now) }
+        // A missing, malformed or unknown key is refused without reading the clock or, when no one
+        // observes, suspending: a flood of fake keys costs the format check and nothing more.
+        guard let presented else { return await refused(.invalidKey, reason: "missing", record: nil) }
         guard hasAcceptableShape(presented) else {
-            return await refused(.invalidKey, reason: "malformed", record: nil, now: now)
+            return await refused(.invalidKey, reason: "malformed", record: nil)
         }
         guard let record = try await lookUp(presented) else {
-            return await refused(.invalidKey, reason: "unknown", record: nil, now: now)
+            return await refused(.invalidKey, reason: "unknown", record: nil)
         }
+        let now = clock.now
         switch Self.check(record, clientAddress: clientAddress, requiring: required, now: now) {
         case .passed:
             break
         case .passedWithAllowlistViolation:
             await reportAllowlistViolation(keyID: record.id, address: clientAddress, now: now)
         case .failed(let code, let reason):
-            return await refused(code, reason: reason, record: record, now: now)
+            return await refused(code, reason: reason, record: record)
         }
         // Upgrade a hash made under an old pepper, or imported as plain SHA-256.
         if let pepper = currentPepper, record.hash.algorithm != .hmacSHA256(pepperVersion: pepper.version) {
@@ -277,12 +279,20 @@ public struct APIKeyManager: Sendable {
         format.isWellFormed(presented) || (legacyKeys == .accepted && Self.isPlausibleLegacyKey(presented))
     }
 
-    /// A refusal: the audit event, and the outcome naming the identified key (if any).
-    @inline(never)
-    private func refused(
-        _ code: APIKeyError.Code, reason: String, record: APIKeyRecord?, now: Date
+    /// A refusal naming the identified key (if any), reported to the observer when there is one.
+    nonisolated(nonsending) private func refused(
+        _ code: APIKeyError.Code, reason: String, record: APIKeyRecord?
     ) async -> APIKeyVerification {
-        .refused(await failure(code, reason: reason, keyID: record?.id, now: now), record: record)
+        if let observer {
+            await report(reason, keyID: record?.id, to: observer)
+        }
+        return .refused(Self.error(code), record: record)
+    }
+
+    /// Tells the observer a verification failed, and why.
+    @inline(never)
+    private func report(_ reason: String, keyID: String?, to observer: any APIKeyObserver) async {
+        await observer.observe(.verificationFailed(reason: reason, keyID: keyID, at: clock.now))
     }
 
     /// The record with its hash upgraded to the current pepper (stored optimistically; the old
@@ -296,7 +306,7 @@ public struct APIKeyManager: Sendable {
         return upgraded
     }
 
-    private func lookUp(_ presented: String) async throws -> APIKeyRecord? {
+    nonisolated(nonsending) private func lookUp(_ presented: String) async throws -> APIKeyRecord? {
         for pepper in peppers {
             let candidate = pepper.hash(presented)
             if let record = try await store.record(forHash: candidate), record.hash.matches(candidate) {
@@ -316,8 +326,10 @@ public struct APIKeyManager: Sendable {
         APIKeyHash(algorithm: .sha256, value: SHA256.hash(presented.utf8))
     }
 
-    private func failure(_ code: APIKeyError.Code, reason: String, keyID: String?, now: Date) async -> APIKeyError {
-        await observer?.observe(.verificationFailed(reason: reason, keyID: keyID, at: now))
+    /// The error of a refusal, with a message for people.
+    private static func error(_ code: APIKeyError.Code) -> APIKeyError {
+        // The common refusal first, without comparing codes (they are strings).
+        guard code != .invalidKey else { return invalidKey }
         let message: String
         switch code {
         case .keyRevoked: message = "This API key has been revoked."
@@ -329,6 +341,9 @@ public struct APIKeyManager: Sendable {
         }
         return APIKeyError(code: code, message: message)
     }
+
+    /// The refusal of a missing, malformed or unknown key: one error, so existence does not leak.
+    private static let invalidKey = APIKeyError(code: .invalidKey, message: "Missing or invalid API key.")
 
     // MARK: Managing
 
