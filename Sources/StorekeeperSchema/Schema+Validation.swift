@@ -347,14 +347,7 @@ extension Schema {
             state.leave()
             return
         }
-        switch constraints.unknownFields {
-        case .ignore:
-            break
-        case .report:
-            state.warn("unknown_field", "'\(key)' is not a known field and was ignored.", member: key)
-        case .reject:
-            state.record("unknown_field", "'\(key)' is not a known field.", member: key)
-        }
+        state.noteUnknownField(key, policy: constraints.unknownFields)
     }
 
     private func checkOneOf(_ value: JSONValue, _ alternatives: [Schema], _ state: inout ValidationState) -> JSONValue?

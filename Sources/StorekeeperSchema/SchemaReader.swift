@@ -197,14 +197,7 @@ struct SchemaReader {
             return value
         }
         let value = try parser.parseValue()
-        switch constraints.unknownFields {
-        case .ignore:
-            break
-        case .report:
-            state.warn("unknown_field", "'\(key)' is not a known field and was ignored.", member: key)
-        case .reject:
-            state.record("unknown_field", "'\(key)' is not a known field.", member: key)
-        }
+        state.noteUnknownField(key, policy: constraints.unknownFields)
         return value
     }
 }

@@ -60,6 +60,19 @@ struct ValidationState {
         }
     }
 
+    /// Reports a member no field describes, as the object's policy says: not at all, as a
+    /// warning, or as an issue.
+    mutating func noteUnknownField(_ key: String, policy: UnknownFieldPolicy) {
+        switch policy {
+        case .ignore:
+            break
+        case .report:
+            warn("unknown_field", "'\(key)' is not a known field and was ignored.", member: key)
+        case .reject:
+            record("unknown_field", "'\(key)' is not a known field.", member: key)
+        }
+    }
+
     /// Records a warning about a member of the current value.
     mutating func warn(_ code: String, _ message: String, member: String) {
         warnings.append(ValidationIssue(path: pointer(member: member), code: code, message: message))

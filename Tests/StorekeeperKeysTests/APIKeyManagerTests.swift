@@ -17,11 +17,18 @@ actor AuditLog: APIKeyObserver {
     }
 }
 
-/// A store whose hash lookup is sloppy: it answers with the latest record of any hash sharing
-/// the first 31 digest bytes, as an index on a digest prefix would.
-final class PrefixMatchingKeyStore: APIKeyStore {
+/// An in-memory store that counts its hash lookups and, when `sloppyLookup` is set, answers a
+/// lookup with the latest record of any hash sharing the first 31 digest bytes, as an index on a
+/// digest prefix would.
+final class InstrumentedKeyStore: APIKeyStore {
     let base = InMemoryAPIKeyStore()
+    let lookups = Locked(0)
+    private let sloppyLookup: Bool
     private let records = Locked([APIKeyRecord]())
+
+    init(sloppyLookup: Bool = false) {
+        self.sloppyLookup = sloppyLookup
+    }
 
     func insert(_ record: APIKeyRecord, ownerLimit: Int?) async throws {
         try await base.insert(record, ownerLimit: ownerLimit)
@@ -29,32 +36,13 @@ final class PrefixMatchingKeyStore: APIKeyStore {
     }
 
     func record(forHash hash: APIKeyHash) async throws -> APIKeyRecord? {
-        records.withLock { records in records.last { $0.hash.digestBytes.prefix(31) == hash.digestBytes.prefix(31) } }
-    }
-
-    func record(id: String) async throws -> APIKeyRecord? { try await base.record(id: id) }
-    func update(_ record: APIKeyRecord, expectedVersion: Int) async throws {
-        try await base.update(record, expectedVersion: expectedVersion)
-    }
-    func records(owner: String) async throws -> [APIKeyRecord] { try await base.records(owner: owner) }
-    func recordUsage(_ event: APIKeyUsageEvent, keepRecent: Int) async throws {
-        try await base.recordUsage(event, keepRecent: keepRecent)
-    }
-    func usage(keyID: String) async throws -> APIKeyUsageRecord { try await base.usage(keyID: keyID) }
-}
-
-/// A store that counts its hash lookups.
-final class LookupCountingKeyStore: APIKeyStore {
-    let base = InMemoryAPIKeyStore()
-    let lookups = Locked(0)
-
-    func insert(_ record: APIKeyRecord, ownerLimit: Int?) async throws {
-        try await base.insert(record, ownerLimit: ownerLimit)
-    }
-    func record(forHash hash: APIKeyHash) async throws -> APIKeyRecord? {
         lookups.withLock { $0 += 1 }
-        return try await base.record(forHash: hash)
+        guard sloppyLookup else { return try await base.record(forHash: hash) }
+        return records.withLock { records in
+            records.last { $0.hash.digestBytes.prefix(31) == hash.digestBytes.prefix(31) }
+        }
     }
+
     func record(id: String) async throws -> APIKeyRecord? { try await base.record(id: id) }
     func update(_ record: APIKeyRecord, expectedVersion: Int) async throws {
         try await base.update(record, expectedVersion: expectedVersion)
@@ -149,7 +137,7 @@ struct APIKeyManagerTests {
 
     @Test("malformed and bad-checksum keys are refused without a store lookup; a well-formed one is looked up")
     func noLookupForMalformedKeys() async throws {
-        let counting = LookupCountingKeyStore()
+        let counting = InstrumentedKeyStore()
         let keys = APIKeyManager(
             store: counting, peppers: [pepper], format: try APIKeyFormat(prefixes: ["sk_live"]), clock: clock)
         let issued = try await keys.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read])
@@ -171,7 +159,7 @@ struct APIKeyManagerTests {
 
     @Test("the manager compares the whole stored digest itself, whatever the store's lookup returns")
     func digestComparedInFull() async throws {
-        let store = PrefixMatchingKeyStore()
+        let store = InstrumentedKeyStore(sloppyLookup: true)
         let sloppy = APIKeyManager(
             store: store, peppers: [pepper], format: try APIKeyFormat(prefixes: ["sk_live"]), clock: clock)
         let issued = try await sloppy.create(owner: "o", name: "n", prefix: "sk_live", permissions: [.read])
