@@ -6,9 +6,11 @@
 /// ```
 ///
 /// `precision` is the number of buckets the window is divided into. The limiter never admits
-/// more than `limit` in any window; on steady traffic at the limit it admits at least
-/// `limit × (1 − 1/precision)` — 99% with the default of 100 — because a unit may be held up
-/// to one bucket longer than the window. Memory per key grows with the precision.
+/// more than `limit` in any window. A unit may be held up to one bucket longer than the window,
+/// so steady traffic at the limit rate is admitted at `1 − 1/(n + 1)` of the limit or more,
+/// where `n` is the smaller of the limit and the precision: 99% with the default precision of
+/// 100 for limits of 100 or more, one request in `limit + 1` held back for smaller limits (60
+/// per minute: 98.4%). Memory per key grows with the precision.
 public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     /// The policy's name, as shown in the `RateLimit-Policy` header.
     public var name: String
@@ -16,7 +18,8 @@ public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     public var limit: Int
     /// The length of the sliding window.
     public var window: Duration
-    /// The number of buckets per window (1 to 1,000); the under-admission bound is 1/precision.
+    /// The number of buckets per window (1 to 1,000); under-admission on steady traffic is at most
+    /// `1/(min(limit, precision) + 1)` of the limit.
     public var precision: Int
 
     /// Creates a policy.
