@@ -452,15 +452,7 @@ extension JSONParser {
     /// Consumes the `[` at the current position (see ``peekValue()``): `true` when an element
     /// follows, `false` when the array was empty and its `]` is consumed too.
     package mutating func beginArray() throws(JSONParseError) -> Bool {
-        try enterContainer()
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return false
-        }
-        return true
+        try beginContainer(closedBy: UInt8(ascii: "]"))
     }
 
     /// Consumes what follows an element: `true` after a `,`, `false` after the closing `]`.
@@ -486,10 +478,16 @@ extension JSONParser {
     /// Consumes the `{` at the current position: `true` when a member follows, `false` when the
     /// object was empty and its `}` is consumed too.
     package mutating func beginObject() throws(JSONParseError) -> Bool {
+        try beginContainer(closedBy: UInt8(ascii: "}"))
+    }
+
+    /// Consumes a container's opening byte: `true` when content follows, `false` when the
+    /// container is empty and its `closing` byte is consumed too.
+    private mutating func beginContainer(closedBy closing: UInt8) throws(JSONParseError) -> Bool {
         try enterContainer()
         index += 1
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < bytes.count, bytes[index] == closing {
             index += 1
             depth -= 1
             return false

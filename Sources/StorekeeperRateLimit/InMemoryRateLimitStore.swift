@@ -53,25 +53,29 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     /// Checks and counts one policy atomically within the key's shard, allocating nothing for
     /// a key it already tracks.
     public func acquire(key: String, policy: RateLimitPolicy, cost: Int, now: Date) throws -> RateLimitDecision {
-        let milliseconds = Milliseconds.of(now)
-        let hash = Self.hash(key)
-        let cost = Self.clamped(cost)
-        let interval = sweepInterval
-        return shards.withLock(shard(for: hash)) { table in
-            table.sweepIfDue(now: milliseconds, interval: interval)
-            return table.acquire(key: key, hash: hash, policy: policy, cost: cost, now: milliseconds)
+        withShard(of: key, now: now) { table, hash, milliseconds in
+            table.acquire(key: key, hash: hash, policy: policy, cost: Self.clamped(cost), now: milliseconds)
         }
     }
 
     /// Checks every policy and counts in all of them, or in none, atomically within the key's shard.
     public func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) throws -> [RateLimitDecision] {
+        withShard(of: key, now: now) { table, hash, milliseconds in
+            table.acquire(key: key, hash: hash, policies: policies, cost: Self.clamped(cost), now: milliseconds)
+        }
+    }
+
+    /// Runs `body` on the table of `key`'s shard, under its lock, after the shard's due sweep;
+    /// `body` gets the key's hash and `now` in milliseconds.
+    private func withShard<Result>(
+        of key: String, now: Date, _ body: (inout ShardTable, UInt64, Int64) -> Result
+    ) -> Result {
         let milliseconds = Milliseconds.of(now)
         let hash = Self.hash(key)
-        let cost = Self.clamped(cost)
         let interval = sweepInterval
         return shards.withLock(shard(for: hash)) { table in
             table.sweepIfDue(now: milliseconds, interval: interval)
-            return table.acquire(key: key, hash: hash, policies: policies, cost: cost, now: milliseconds)
+            return body(&table, hash, milliseconds)
         }
     }
 
