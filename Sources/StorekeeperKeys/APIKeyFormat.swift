@@ -13,8 +13,25 @@ public struct APIKeyFormat: Sendable, Hashable {
 
     /// The prefixes this host issues, such as `sk_live` and `sk_test`.
     public let prefixes: Set<String>
-    /// The prefixes' bytes, for comparing with presented keys in place.
-    private let prefixBytes: [[UInt8]]
+    /// Each prefix as bytes, with the checksum state after it and its underscore.
+    private let knownPrefixes: [KnownPrefix]
+
+    /// A prefix's bytes, for comparing with presented keys in place, and the CRC32 of the prefix
+    /// and its underscore, so a check folds in only the random characters.
+    private struct KnownPrefix: Sendable {
+        let bytes: [UInt8]
+        let checksumAfterPrefix: CRC32
+
+        /// Whether `presented` is this prefix, byte for byte.
+        func matches(_ presented: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count == presented.count else { return false }
+            return bytes.withUnsafeBufferPointer { bytes in
+                var difference: UInt8 = 0
+                for index in 0..<bytes.count { difference |= bytes[index] ^ presented[index] }
+                return difference == 0
+            }
+        }
+    }
 
     /// Creates a format.
     ///
@@ -33,7 +50,11 @@ public struct APIKeyFormat: Sendable, Hashable {
             }
         }
         self.prefixes = prefixes
-        prefixBytes = prefixes.map { Array($0.utf8) }
+        knownPrefixes = prefixes.map { prefix in
+            var checksum = CRC32()
+            checksum.update((prefix + "_").utf8)
+            return KnownPrefix(bytes: Array(prefix.utf8), checksumAfterPrefix: checksum)
+        }
     }
 
     /// A new key with `prefix`: the plaintext, shown once.
@@ -52,18 +73,28 @@ public struct APIKeyFormat: Sendable, Hashable {
             guard bytes.count > tail + 1 else { return false }
             let prefixEnd = bytes.count - tail - 1
             guard bytes[prefixEnd] == UInt8(ascii: "_") else { return false }
-            for index in (prefixEnd + 1)..<bytes.count where !Base62.isBase62(bytes[index]) { return false }
-            let checksumStart = bytes.count - Self.checksumLength
-            var checksum: UInt64 = 0
-            for index in checksumStart..<bytes.count {
-                checksum = checksum * 62 + UInt64(Base62.value(of: bytes[index]) ?? 0)
-            }
-            guard checksum <= UInt64(UInt32.max),
-                CRC32.checksum(UnsafeBufferPointer(rebasing: bytes[..<checksumStart])) == UInt32(checksum)
-            else { return false }
             let presentedPrefix = UnsafeBufferPointer(rebasing: bytes[..<prefixEnd])
-            return prefixBytes.contains { $0.count == prefixEnd && $0.elementsEqual(presentedPrefix) }
+            guard let known = knownPrefixes.first(where: { $0.matches(presentedPrefix) }) else { return false }
+            guard Base62.isBase62(UnsafeBufferPointer(rebasing: bytes[(prefixEnd + 1)...])) else { return false }
+            let checksumStart = bytes.count - Self.checksumLength
+            var presentedChecksum: UInt64 = 0
+            for index in checksumStart..<bytes.count {
+                presentedChecksum = presentedChecksum * 62 + UInt64(Base62.value(of: bytes[index]) ?? 0)
+            }
+            var checksum = known.checksumAfterPrefix
+            checksum.update(UnsafeBufferPointer(rebasing: bytes[(prefixEnd + 1)..<checksumStart]))
+            return presentedChecksum == UInt64(checksum.value)
         }
+    }
+
+    /// Whether two formats accept the same prefixes.
+    public static func == (lhs: APIKeyFormat, rhs: APIKeyFormat) -> Bool {
+        lhs.prefixes == rhs.prefixes
+    }
+
+    /// Hashes the prefixes, the format's whole identity.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(prefixes)
     }
 
     /// The display start of a key: its prefix, the underscore and four random characters.

@@ -63,6 +63,19 @@ struct Base62Tests {
         #expect(Base62.decodeUInt32("ab-") == nil)
     }
 
+    @Test("the bulk check agrees with the per-character one for every byte, at every position")
+    func bulkCheck() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<40 {
+                var bytes = Array(Base62.alphabet.utf8.prefix(40))
+                bytes[position] = byte
+                let bulk = bytes.withUnsafeBufferPointer { Base62.isBase62($0) }
+                #expect(bulk == Base62.isBase62(byte), "byte \(byte) at \(position)")
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { Base62.isBase62($0) })
+    }
+
     @Test("random strings have the length asked for and use the whole alphabet")
     func randomStrings() {
         #expect(Base62.randomString(length: 0).isEmpty)
@@ -89,7 +102,7 @@ struct CRC32AndHexTests {
         #expect(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
     }
 
-    @Test("CRC32's eight-bytes-at-a-time path agrees with the bitwise definition at every length and split")
+    @Test("CRC32's eight- and four-bytes-at-a-time paths agree with the bitwise definition at every length and split")
     func crc32AgreesWithBitwiseDefinition() {
         func bitwise(_ bytes: [UInt8]) -> UInt32 {
             var register: UInt32 = 0xFFFF_FFFF
@@ -107,6 +120,12 @@ struct CRC32AndHexTests {
             split.update(prefix[..<(length / 3)])
             split.update(prefix[(length / 3)...])
             #expect(split.value == bitwise(prefix), "split at \(length / 3) of \(length)")
+            var contiguous = CRC32()
+            prefix.withUnsafeBufferPointer { bytes in
+                contiguous.update(UnsafeBufferPointer(rebasing: bytes[..<(length / 2)]))
+                contiguous.update(UnsafeBufferPointer(rebasing: bytes[(length / 2)...]))
+            }
+            #expect(contiguous.value == bitwise(prefix), "contiguous split at \(length / 2) of \(length)")
         }
     }
 

@@ -55,6 +55,19 @@ public enum Base62 {
         value(of: byte) != nil
     }
 
+    /// Whether every byte is a base62 character, checked without a branch per byte (the compiler
+    /// turns the loop into vector compares).
+    public static func isBase62(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var outside: UInt8 = 0
+        for byte in bytes {
+            let digit: UInt8 = byte &- UInt8(ascii: "0") < 10 ? 1 : 0
+            let upper: UInt8 = byte &- UInt8(ascii: "A") < 26 ? 1 : 0
+            let lower: UInt8 = byte &- UInt8(ascii: "a") < 26 ? 1 : 0
+            outside |= (digit | upper | lower) ^ 1
+        }
+        return outside == 0
+    }
+
     /// The value of a base62 character, or `nil`.
     @inlinable
     public static func value(of byte: UInt8) -> UInt8? {

@@ -39,6 +39,11 @@ public struct CRC32: Sendable {
         }
     }
 
+    /// Feeds contiguous bytes, without generic dispatch.
+    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        register = Self.fold(bytes, into: register)
+    }
+
     /// The checksum of everything fed so far.
     public var value: UInt32 { register ^ 0xFFFF_FFFF }
 
@@ -63,6 +68,15 @@ public struct CRC32: Sendable {
                     ^ table[3 * 256 + Int(high & 0xFF)] ^ table[2 * 256 + Int((high >> 8) & 0xFF)]
                     ^ table[256 + Int((high >> 16) & 0xFF)] ^ table[Int(high >> 24)]
                 offset += 8
+            }
+            // Checksummed key text rarely ends on a multiple of eight: one four-byte step
+            // shortens the byte-by-byte chain that remains.
+            if offset + 4 <= bytes.count {
+                let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) ^ register
+                register =
+                    table[3 * 256 + Int(word & 0xFF)] ^ table[2 * 256 + Int((word >> 8) & 0xFF)]
+                    ^ table[256 + Int((word >> 16) & 0xFF)] ^ table[Int(word >> 24)]
+                offset += 4
             }
             while offset < bytes.count {
                 register = table[Int((register ^ UInt32(bytes[offset])) & 0xFF)] ^ (register >> 8)
