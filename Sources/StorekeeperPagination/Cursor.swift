@@ -15,7 +15,7 @@ public struct Cursor: Sendable, Hashable {
         public static func < (lhs: Value, rhs: Value) -> Bool {
             switch (lhs, rhs) {
             case (.integer(let a), .integer(let b)): a < b
-            case (.string(let a), .string(let b)): a.utf8.lexicographicallyPrecedes(b.utf8)
+            case (.string(let a), .string(let b)): UTF8Order.precedes(a, b)
             case (.integer, .string): true
             case (.string, .integer): false
             }
@@ -64,6 +64,6 @@ public struct KeysetKey: Sendable, Hashable, Comparable {
             return a < b
         }
         if lhs.values.count != rhs.values.count { return lhs.values.count < rhs.values.count }
-        return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
+        return UTF8Order.precedes(lhs.id, rhs.id)
     }
 }

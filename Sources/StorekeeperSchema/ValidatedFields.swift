@@ -41,6 +41,11 @@ public struct ValidatedFields: Sendable {
         else { return nil }
         return text
     }
+    /// A date-time member (validated with `.string(format: .dateTime)`) as an instant, or `nil`
+    /// when absent, `null` or not an RFC 3339 date-time.
+    public func optionalDate(_ name: String) -> Date? {
+        optionalString(name).flatMap(RFC3339Time.parse)
+    }
     /// A Boolean member.
     public func bool(_ name: String) -> Bool { optionalBool(name) ?? false }
     /// A Boolean member that may be absent or `null`.

@@ -5,6 +5,7 @@ import StorekeeperJSON
 import StorekeeperKeys
 import StorekeeperPagination
 import StorekeeperRateLimit
+import StorekeeperSchema
 import StorekeeperTesting
 import StorekeeperWebhooks
 import Testing
@@ -115,6 +116,11 @@ struct EverspringProfileTests {
         let second = await shop.curl(.get, "/products?limit=2&starting_after=\(cursor)", key: key)
         #expect(
             second.json?["data"]?.array?.compactMap { $0["id"]?.string } == ["3"] && second.json?["has_more"] == false)
+        // A retailer decodes the catalogue with the wire type and gets the product it was built from.
+        let pulled = try EverspringProduct.decode(try #require(first.json?["data"]?[0])).canonicalProduct()
+        let stored = try #require(try await shop.catalog.product(id: ProductID(1)))
+        #expect(pulled.title == stored.title && pulled.brand == stored.brand && pulled.variants == stored.variants)
+        #expect(pulled.updatedAt.map(InternetDateTime.format) == stored.updatedAt.map(InternetDateTime.format))
         let tampered = await shop.curl(.get, "/products?starting_after=\(cursor.dropLast())x", key: key)
         #expect(tampered.status == 400)
 
@@ -181,6 +187,9 @@ struct EverspringProfileTests {
             ])
         let events = try await shop.outbox.events(in: Date.distantPast...Date.distantFuture)
         #expect(events.map(\.type) == [.inventoryUpdated] && events.first?.data["on_hand"] == 4)
+        // The webhook's data is a stock-update item: the retailer applies it as the newest count.
+        let announced = try EverspringStockUpdate.decode(try #require(events.first?.data)).stockUpdate
+        #expect(announced == newer)
         #expect(try await shop.outbox.delivery(eventID: try #require(events.first?.id), endpointID: endpointID) != nil)
     }
 

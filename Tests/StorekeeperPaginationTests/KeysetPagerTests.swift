@@ -14,6 +14,22 @@ struct KeysetPagerTests {
         items.sorted { $0.key < $1.key }
     }
 
+    @Test("keys order by values, then by the ID's UTF-8 bytes, a prefix first")
+    func keyOrder() {
+        let ids = ["", "a", "ab", "b", "z", "é", "é1", "Z", "10", "9", "a\u{0}", "\u{1F600}"]
+        for left in ids {
+            for right in ids {
+                let expected = Array(left.utf8).lexicographicallyPrecedes(Array(right.utf8))
+                #expect((KeysetKey(values: [], id: left) < KeysetKey(values: [], id: right)) == expected)
+                #expect(
+                    (Cursor.Value.string(left) < Cursor.Value.string(right)) == expected, "\(left) < \(right)")
+            }
+        }
+        #expect(KeysetKey(values: [.integer(1)], id: "z") < KeysetKey(values: [.integer(2)], id: "a"))
+        #expect(KeysetKey(values: [.integer(1)], id: "a") < KeysetKey(values: [.integer(1)], id: "b"))
+        #expect(Cursor.Value.integer(99) < Cursor.Value.string(""))
+    }
+
     @Test("pages forward and back through ties on the sort value")
     func forwardAndBack() {
         let items = sorted((0..<25).map { Item(createdAt: Int64($0 / 3), id: "id\($0)") })

@@ -125,7 +125,8 @@ public struct EverspringProfile: Sendable {
                 Route(
                     .get, "/products", operationID: "listProducts",
                     summary: "The catalogue with variants and metadata, by update time.", access: .apiKey(.read),
-                    query: listQuery, response: EverspringResponseSchemas.list(.any), handler: listProducts),
+                    query: listQuery, response: EverspringResponseSchemas.list(EverspringProduct.schema),
+                    handler: listProducts),
                 Route(
                     .get, "/sku-mappings", operationID: "listSKUMappings", summary: "The retailer's SKU links.",
                     access: .apiKey(.read), response: EverspringResponseSchemas.list(EverspringResponseSchemas.mapping),
@@ -143,7 +144,7 @@ public struct EverspringProfile: Sendable {
                 Route(
                     .get, "/inventory", operationID: "listInventory",
                     summary: "Stock levels, each stamped with its update time.", access: .apiKey(.read),
-                    query: listQuery, response: EverspringResponseSchemas.list(EverspringResponseSchemas.inventory),
+                    query: listQuery, response: EverspringResponseSchemas.list(EverspringStockUpdate.schema),
                     handler: listInventory),
                 Route(
                     .post, "/orders", operationID: "createOrder",

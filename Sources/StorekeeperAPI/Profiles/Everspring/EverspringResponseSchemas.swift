@@ -46,14 +46,6 @@ enum EverspringResponseSchemas {
         .required("everspring_sku", .string()), .required("retailer_sku", .string()),
     ])
 
-    static let inventory = Schema.object([
-        .required("sku", .string()),
-        .required("on_hand", .integer()),
-        .required("reserved", .integer(minimum: 0)),
-        .required("available", .integer()),
-        .required("updated_at", .string(format: .dateTime)),
-    ])
-
     static let webhook = Schema.object([
         .required("id", .string()),
         .required("url", .string(format: .url)),

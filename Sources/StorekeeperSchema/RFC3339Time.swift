@@ -1,21 +1,19 @@
-import StorekeeperSchema
-
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+package import FoundationEssentials
 #else
-import Foundation
+package import Foundation
 #endif
 
-/// Reads the ISO 8601 instants of the partner orders API's query parameters (`start_time`,
-/// `end_time`): RFC 3339 date-times such as `2024-01-15T10:00:00Z`, `2024-01-15T10:00:00.250Z`
+/// Reads ISO 8601 instants (query parameters such as `start_time`, and ``ValidatedFields``'
+/// date-time members): RFC 3339 date-times such as `2024-01-15T10:00:00Z`, `2024-01-15T10:00:00.250Z`
 /// or `2024-01-15T12:00:00+02:00`, with integer arithmetic and no date formatter.
-enum RFC3339Time {
+package enum RFC3339Time {
     /// The instant `text` names, or `nil` when it is not an RFC 3339 date-time with a real
     /// calendar date.
     ///
     /// An unencoded `+` in a query string arrives as a space, so a space where the offset's sign
     /// belongs is read as `+`.
-    static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         var bytes = Array(text.utf8)
         if bytes.count >= 25, bytes[bytes.count - 6] == UInt8(ascii: " ") { bytes[bytes.count - 6] = UInt8(ascii: "+") }
         guard StringFormat.dateTime.accepts(String(decoding: bytes, as: UTF8.self)) else { return nil }
