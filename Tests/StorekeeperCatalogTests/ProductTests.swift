@@ -109,6 +109,38 @@ struct ProductTests {
         }
     }
 
+    @Test("a changed copy leaves the original as it was (value semantics over shared storage)")
+    func copiesAreIndependent() throws {
+        let original = try Self.shopiSync42()
+        var copy = original
+        #expect(copy == original)
+        copy.title = "Renamed"
+        copy.variants.append(Variant(sku: try SKU("NEW-1"), price: try Money(parsing: "1.00", currency: .usd)))
+        copy.competitors.removeAll()
+        copy.version += 1
+        #expect(original.title != "Renamed" && original.variants.count + 1 == copy.variants.count)
+        #expect(!original.competitors.isEmpty && original.version + 1 == copy.version)
+        #expect(copy != original)
+        var restored = copy
+        restored.title = original.title
+        restored.variants = original.variants
+        restored.competitors = original.competitors
+        restored.version = original.version
+        #expect(restored == original && restored.hashValue == original.hashValue)
+        #expect(Set([original, copy, restored]).count == 2)
+    }
+
+    @Test("the Codable form keeps one member per property, named as the property")
+    func codableMembers() throws {
+        let data = try JSONEncoder().encode(try Self.springCathat())
+        let object = try #require(try JSONValue(parsing: Array(data)).object)
+        for member in ["id", "owner", "title", "description", "imageURLs", "tags", "variants", "isActive", "version"] {
+            #expect(object[member] != nil, "\(member)")
+        }
+        #expect(object["brand"] == nil, "a nil optional is left out, as synthesized Codable does")
+        #expect(object["fields"] == nil && object["storage"] == nil)
+    }
+
     @Test("a new product is unstored: version 0, no timestamps, live")
     func unstored() throws {
         let product = try Self.springCathat()
