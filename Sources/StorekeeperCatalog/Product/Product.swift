@@ -1,3 +1,5 @@
+import StorekeeperCore
+
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
@@ -71,171 +73,151 @@ public struct Product: Sendable, Hashable, Codable {
         var deletedAt: Date?
     }
 
-    /// The shared box behind copies of one product.
-    private final class Storage: @unchecked Sendable {
-        // @unchecked: `fields` is only mutated through `Product.fields`, which copies the box
-        // first unless this value holds the only reference.
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    /// The box this copy shares with others until one of them changes.
-    private var storage: Storage
-
-    /// The values, copied out of a shared box before the first change.
-    private var fields: Fields {
-        get { storage.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            yield &storage.fields
-        }
-    }
+    /// The values, in a box copies share until one of them changes.
+    @CopyOnWrite private var fields: Fields
 
     /// The id partners address the product by.
     public var id: ProductID {
-        get { storage.fields.id }
+        get { fields.id }
         _modify { yield &fields.id }
     }
     /// A numeric id shown next to ``id`` (EverShop's `product_id`). The store assigns the next
     /// free number on insert when it is `nil`, and it never changes afterwards.
     public var number: Int64? {
-        get { storage.fields.number }
+        get { fields.number }
         _modify { yield &fields.number }
     }
     /// Who owns the product: a vendor, a brand account or an API key id, as the host decides.
     /// Spring lists only the products created with the calling key; list queries filter on it.
     public var owner: String? {
-        get { storage.fields.owner }
+        get { fields.owner }
         _modify { yield &fields.owner }
     }
     /// The product's name (Spring's `title`, at most 255 characters there; EverShop's `name`).
     public var title: String {
-        get { storage.fields.title }
+        get { fields.title }
         _modify { yield &fields.title }
     }
     /// The long description.
     public var description: String? {
-        get { storage.fields.description }
+        get { fields.description }
         _modify { yield &fields.description }
     }
     /// A short description (EverShop's `short_description`).
     public var shortDescription: String? {
-        get { storage.fields.shortDescription }
+        get { fields.shortDescription }
         _modify { yield &fields.shortDescription }
     }
     /// The storefront path segment, unique across live products.
     public var urlKey: URLKey? {
-        get { storage.fields.urlKey }
+        get { fields.urlKey }
         _modify { yield &fields.urlKey }
     }
     /// The page title for search engines (EverShop's `meta_title`).
     public var metaTitle: String? {
-        get { storage.fields.metaTitle }
+        get { fields.metaTitle }
         _modify { yield &fields.metaTitle }
     }
     /// The page description for search engines (EverShop's `meta_description`).
     public var metaDescription: String? {
-        get { storage.fields.metaDescription }
+        get { fields.metaDescription }
         _modify { yield &fields.metaDescription }
     }
     /// Search keywords (EverShop's `meta_keywords`).
     public var metaKeywords: String? {
-        get { storage.fields.metaKeywords }
+        get { fields.metaKeywords }
         _modify { yield &fields.metaKeywords }
     }
     /// The brand, label or manufacturer (Spring's `external_brand`; required there but nullable).
     public var brand: String? {
-        get { storage.fields.brand }
+        get { fields.brand }
         _modify { yield &fields.brand }
     }
     /// The product page or affiliate link (Spring's `affiliate_url`), exactly as received.
     public var productURL: String? {
-        get { storage.fields.productURL }
+        get { fields.productURL }
         _modify { yield &fields.productURL }
     }
     /// Product image URLs in display order, exactly as received.
     public var imageURLs: [String] {
-        get { storage.fields.imageURLs }
+        get { fields.imageURLs }
         _modify { yield &fields.imageURLs }
     }
     /// Free-form labels; Spring calls its product categories `tags`.
     public var tags: [String] {
-        get { storage.fields.tags }
+        get { fields.tags }
         _modify { yield &fields.tags }
     }
     /// Ids of the categories the product belongs to (EverShop's `category_id` / `categories`).
     public var categoryIDs: [String] {
-        get { storage.fields.categoryIDs }
+        get { fields.categoryIDs }
         _modify { yield &fields.categoryIDs }
     }
     /// The attribute group that defines which attributes apply (EverShop's `group_id`).
     public var attributeGroupID: String? {
-        get { storage.fields.attributeGroupID }
+        get { fields.attributeGroupID }
         _modify { yield &fields.attributeGroupID }
     }
     /// Product-level attributes, in the order received.
     public var attributes: [ProductAttribute] {
-        get { storage.fields.attributes }
+        get { fields.attributes }
         _modify { yield &fields.attributes }
     }
     /// Customer choices with optional extra prices.
     public var options: [ProductOption] {
-        get { storage.fields.options }
+        get { fields.options }
         _modify { yield &fields.options }
     }
     /// The sellable variants; their SKUs are unique across the live catalogue.
     public var variants: [Variant] {
-        get { storage.fields.variants }
+        get { fields.variants }
         _modify { yield &fields.variants }
     }
     /// Whether the product is shown at all (Spring's `active`, EverShop's `status`).
     public var isActive: Bool {
-        get { storage.fields.isActive }
+        get { fields.isActive }
         _modify { yield &fields.isActive }
     }
     /// Whether the product is listed on its own (EverShop's `visibility`).
     public var isVisible: Bool {
-        get { storage.fields.isVisible }
+        get { fields.isVisible }
         _modify { yield &fields.isVisible }
     }
     /// Whether the product can be bought now (Spring's `purchasable`); an active product that is
     /// not purchasable is shown as out of stock.
     public var isPurchasable: Bool {
-        get { storage.fields.isPurchasable }
+        get { fields.isPurchasable }
         _modify { yield &fields.isPurchasable }
     }
     /// Repricing settings, for products a repricer such as ShopiSync monitors.
     public var pricing: PricingSettings? {
-        get { storage.fields.pricing }
+        get { fields.pricing }
         _modify { yield &fields.pricing }
     }
     /// Competitor offers being tracked for this product.
     public var competitors: [Competitor] {
-        get { storage.fields.competitors }
+        get { fields.competitors }
         _modify { yield &fields.competitors }
     }
     /// The record's version for optimistic concurrency: 0 before the first write, then
     /// incremented by the store on every write.
     public var version: Int64 {
-        get { storage.fields.version }
+        get { fields.version }
         _modify { yield &fields.version }
     }
     /// When the store first wrote the product.
     public var createdAt: Date? {
-        get { storage.fields.createdAt }
+        get { fields.createdAt }
         _modify { yield &fields.createdAt }
     }
     /// When the store last wrote the product.
     public var updatedAt: Date? {
-        get { storage.fields.updatedAt }
+        get { fields.updatedAt }
         _modify { yield &fields.updatedAt }
     }
     /// When the product was deleted; `nil` while it is live.
     public var deletedAt: Date? {
-        get { storage.fields.deletedAt }
+        get { fields.deletedAt }
         _modify { yield &fields.deletedAt }
     }
 
@@ -292,37 +274,36 @@ public struct Product: Sendable, Hashable, Codable {
         pricing: PricingSettings? = nil,
         competitors: [Competitor] = []
     ) {
-        storage = Storage(
-            Fields(
-                id: id,
-                number: number,
-                owner: owner,
-                title: title,
-                description: description,
-                shortDescription: shortDescription,
-                urlKey: urlKey,
-                metaTitle: metaTitle,
-                metaDescription: metaDescription,
-                metaKeywords: metaKeywords,
-                brand: brand,
-                productURL: productURL,
-                imageURLs: imageURLs,
-                tags: tags,
-                categoryIDs: categoryIDs,
-                attributeGroupID: attributeGroupID,
-                attributes: attributes,
-                options: options,
-                variants: variants,
-                isActive: isActive,
-                isVisible: isVisible,
-                isPurchasable: isPurchasable,
-                pricing: pricing,
-                competitors: competitors,
-                version: 0,
-                createdAt: nil,
-                updatedAt: nil,
-                deletedAt: nil
-            ))
+        fields = Fields(
+            id: id,
+            number: number,
+            owner: owner,
+            title: title,
+            description: description,
+            shortDescription: shortDescription,
+            urlKey: urlKey,
+            metaTitle: metaTitle,
+            metaDescription: metaDescription,
+            metaKeywords: metaKeywords,
+            brand: brand,
+            productURL: productURL,
+            imageURLs: imageURLs,
+            tags: tags,
+            categoryIDs: categoryIDs,
+            attributeGroupID: attributeGroupID,
+            attributes: attributes,
+            options: options,
+            variants: variants,
+            isActive: isActive,
+            isVisible: isVisible,
+            isPurchasable: isPurchasable,
+            pricing: pricing,
+            competitors: competitors,
+            version: 0,
+            createdAt: nil,
+            updatedAt: nil,
+            deletedAt: nil
+        )
     }
 
     /// Whether the product is soft-deleted.
@@ -339,21 +320,21 @@ public struct Product: Sendable, Hashable, Codable {
 
     /// Decodes the members a synthesized `Codable` product has always had.
     public init(from decoder: any Decoder) throws {
-        storage = Storage(try Fields(from: decoder))
+        fields = try Fields(from: decoder)
     }
 
     /// Encodes the same members as before the values moved into a box.
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
+        try fields.encode(to: encoder)
     }
 
     /// Whether every value is equal; two copies of one box are equal without comparing.
     public static func == (lhs: Product, rhs: Product) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs._fields.sharesStorage(with: rhs._fields) || lhs.fields == rhs.fields
     }
 
     /// Hashes every value.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.fields)
+        hasher.combine(fields)
     }
 }
