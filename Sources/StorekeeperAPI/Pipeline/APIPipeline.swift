@@ -409,8 +409,9 @@ public struct APIPipeline: Sendable {
                 ValidationIssue(path: .root, code: "required", message: "This request needs a JSON body.")
             ])
         }
-        let value = try JSONValue(parsing: request.body, options: parsing)
-        let outcome = schema.validate(value)
+        // One pass: each value is checked as it is parsed; a parse error is an `invalid_json`
+        // issue with its line and column, as a thrown `JSONParseError` would render.
+        let outcome = schema.validate(json: request.body, parsing: parsing)
         guard outcome.report.isValid else { throw outcome.report }
         return outcome.value
     }
