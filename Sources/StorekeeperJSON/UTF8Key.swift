@@ -31,7 +31,7 @@ package struct UTF8Key: Hashable {
     /// Whether two strings are the very same representation: the same small-string bits or the
     /// same storage, which proves the same text without reading it. `false` says nothing. (Only
     /// where a String is two words; elsewhere, such as arm64_32, always `false`.)
-    @inline(__always)
+    @inlinable
     package static func sameRepresentation(_ lhs: String, _ rhs: String) -> Bool {
         MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
             && unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self)
@@ -74,6 +74,7 @@ package struct UTF8Key: Hashable {
     /// A name's bytes from the eighth to the fifteenth (fewer when it is shorter), the first in
     /// the low byte: with equal fingerprints, equal tails prove names of at most fifteen bytes
     /// equal (``tailIsExact(_:)``), so matching them compares no bytes.
+    @inlinable
     package static func tail(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = utf8.count
         guard count > 7 else { return 0 }
@@ -96,11 +97,13 @@ package struct UTF8Key: Hashable {
 
     /// Whether equal fingerprints and equal tails prove equal names: true for names of at most
     /// fifteen bytes.
+    @inlinable
     package static func tailIsExact(_ fingerprint: UInt64) -> Bool {
         fingerprint >> 56 <= 15
     }
 
     /// Whether equal fingerprints prove equal names: true for names of at most seven bytes.
+    @inlinable
     package static func fingerprintIsExact(_ fingerprint: UInt64) -> Bool {
         fingerprint >> 56 <= 7
     }

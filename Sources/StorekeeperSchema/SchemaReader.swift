@@ -218,6 +218,7 @@ extension ObjectConstraints {
 
     /// Whether field `index`, whose fingerprint is `fingerprint`, has the name `name`: names of
     /// up to fifteen bytes compare as integers, so only longer ones touch the field's `String`.
+    @inline(__always)
     private func field(_ index: Int, isNamed name: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Bool {
         if UTF8Key.fingerprintIsExact(fingerprint) { return true }
         if UTF8Key.tailIsExact(fingerprint) { return fieldTails[index] == UTF8Key.tail(of: name) }
