@@ -20,6 +20,7 @@ struct FieldSet: ~Copyable {
         }
     }
 
+    /// Frees the buffer of the fields from 64 on, if there is one.
     deinit {
         high?.deallocate()
     }

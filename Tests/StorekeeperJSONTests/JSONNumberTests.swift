@@ -53,6 +53,7 @@ struct JSONNumberTests {
         #expect(JSONNumber(text: "1e128")?.decimalValue == nil)
     }
 
+    /// Short decimals without an exponent (read from one integer) equal the general reading.
     @Test(
         "short plain decimals read exactly as the general reading does",
         arguments: [

@@ -21,6 +21,7 @@ struct MemberMatchingTests {
     /// An object of 70 fields, so some fields are past the first 64.
     static let wide = Schema.object((0..<70).map { .required("field_\($0)", .integer(minimum: 0)) })
 
+    /// Documents whose members only the integers compared after the fingerprint tell apart.
     static let lookalikeDocuments: [String] = [
         #"{"variant_b1": "x", "variant_a1": 1}"#,
         #"{"variant_a1": "x", "variant_b1": 1}"#,
@@ -31,6 +32,8 @@ struct MemberMatchingTests {
         #"{"variant_a1": 1, "variant_b1": "x", "variant_a1": 2}"#,
     ]
 
+    /// A document for ``wide``: every field but `skipped`, `-1` for the fields in `wrong`, and
+    /// `repeated` a second time at the end.
     static func wideDocument(skipping skipped: Set<Int>, wrong: Set<Int>, repeating repeated: Int? = nil) -> String {
         var members = (0..<70).filter { !skipped.contains($0) }.map {
             wrong.contains($0) ? "\"field_\($0)\": -1" : "\"field_\($0)\": \($0)"
@@ -39,6 +42,8 @@ struct MemberMatchingTests {
         return "{" + members.joined(separator: ", ") + "}"
     }
 
+    /// Expects one-pass validation of `document` to report what validating its parsed tree does,
+    /// under both duplicate-key policies and with and without an issue cap.
     static func expectMatchesTree(_ schema: Schema, _ document: String) {
         let bytes = Array(document.utf8)
         for duplicateKeys in [JSONParsingOptions.DuplicateKeyPolicy.reject, .keepLast] {
@@ -61,11 +66,13 @@ struct MemberMatchingTests {
         }
     }
 
+    /// Each look-alike document validates as its tree does.
     @Test("names alike in their first bytes and length go to their own fields", arguments: lookalikeDocuments)
     func lookalikeNames(document: String) {
         Self.expectMatchesTree(Self.lookalikes, document)
     }
 
+    /// Issues about fields carry the field's name in their pointer and message.
     @Test("issues name the member they are about")
     func issuePointers() {
         let report = Self.lookalikes.validate(json: Array(#"{"variant_a1": "x", "variant_b1": 1}"#.utf8)).report
@@ -73,6 +80,7 @@ struct MemberMatchingTests {
         #expect(report.issues.first?.message.hasPrefix("'variant_a1'") == true)
     }
 
+    /// Fields past the 64th are tracked as present, missing and repeated.
     @Test("objects of more than 64 fields: missing, invalid and repeated fields past the 64th")
     func wideObjects() {
         Self.expectMatchesTree(Self.wide, Self.wideDocument(skipping: [], wrong: []))

@@ -6,6 +6,7 @@ import Testing
 /// tests hold the count to `unicodeScalars.count` across word boundaries and encoded lengths.
 @Suite("String lengths in Unicode scalars")
 struct StringLengthTests {
+    /// Scalars of one to four UTF-8 bytes, and a character of two scalars.
     static let pieces = ["a", "é", "€", "😀", "e\u{301}"]
 
     /// Strings of 0 to 20 repetitions of each piece, and of all of them mixed.
@@ -13,6 +14,7 @@ struct StringLengthTests {
         pieces.flatMap { piece in (0...20).map { String(repeating: piece, count: $0) } }
         + (0...12).map { count in (0..<count).map { pieces[$0 % pieces.count] }.joined() }
 
+    /// The counts in the length issues are the strings' scalar counts.
     @Test("too long and too short report the number of scalars", arguments: texts)
     func reportedLength(text: String) {
         let scalars = text.unicodeScalars.count
