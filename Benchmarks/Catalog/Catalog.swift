@@ -52,8 +52,7 @@ let benchmarks: @Sendable () -> Void = {
         let body = everShopProductWithOptionsBytes
         let id = try ProductID("cathat")
         for _ in benchmark.scaledIterations {
-            let value = try JSONValue(parsing: body)
-            let outcome = EverShopProductInput.createSchema.validate(value)
+            let outcome = EverShopProductInput.createSchema.validate(json: body)
             guard outcome.report.isValid else { throw outcome.report }
             let input = EverShopProductInput(validated: ValidatedFields(outcome.value))
             blackHole(try input.newProduct(id: id, currency: .usd))

@@ -41,8 +41,16 @@ public struct JSONNumber: Sendable, Hashable {
 
     /// Creates a number from JSON number text such as `"-12.5e3"`, or `nil` when the text is not a
     /// number in RFC 8259's grammar (no leading `+`, no leading zeros, no `.5`, no `NaN`).
+    @inlinable
     public init?(text: some StringProtocol) {
-        var text = String(text)
+        self.init(checkingText: String(text))
+    }
+
+    /// ``init(text:)`` of a `String`: not generic, so callers in other modules need no run-time
+    /// generic conversion to reach it.
+    @usableFromInline
+    init?(checkingText text: String) {
+        var text = text
         let valid = text.withUTF8 { !$0.isEmpty && JSONNumberGrammar.length(of: $0, from: 0) == $0.count }
         guard valid else { return nil }
         self.init(validatedText: text)

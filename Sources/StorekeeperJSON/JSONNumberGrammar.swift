@@ -101,6 +101,7 @@ enum JSONNumberGrammar {
 
     /// See ``exactDecimal(_:)``; `text` is a valid JSON number's UTF-8.
     static func exactDecimal(utf8 text: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        if text.count <= 19, let decimal = shortDecimal(utf8: text) { return decimal }
         var negative = false
         var small: UInt64 = 0
         var large: Decimal? = nil
@@ -152,6 +153,36 @@ enum JSONNumberGrammar {
         guard (-128...127).contains(exponent) else { return nil }
         let significand = large ?? Decimal(small)
         let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
+        return value.isNaN ? nil : value
+    }
+
+    /// ``exactDecimal(utf8:)`` of a number of at most 19 bytes without an exponent, such as a
+    /// price, or `nil` for any other: all its digits fit one `UInt64`, so it needs no loop over
+    /// `Decimal` digits. Trailing zeros become the exponent, exactly as in the general reading.
+    private static func shortDecimal(utf8 text: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        var negative = false
+        var significand: UInt64 = 0
+        var exponent = 0
+        var seenPoint = false
+        for byte in text {
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                significand = significand &* 10 &+ UInt64(digit)
+                if seenPoint { exponent -= 1 }
+            } else if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else if byte == UInt8(ascii: "-") {
+                negative = true
+            } else {
+                return nil
+            }
+        }
+        if significand == 0 { return Decimal(0) }
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
         return value.isNaN ? nil : value
     }
 

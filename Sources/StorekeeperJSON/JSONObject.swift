@@ -108,6 +108,12 @@ public struct JSONObject: Sendable, RandomAccessCollection, ExpressibleByDiction
     ///
     /// - Complexity: O(*n*), where *n* is the number of members.
     public func index(forKey key: String) -> Int? {
+        // Readers mostly look names up with the very strings the members were stored with (a
+        // schema's field names, the same literals): comparing the representations first finds
+        // those without reading the name's bytes for a fingerprint.
+        if let index = members.firstIndex(where: { UTF8Key.sameRepresentation($0.key, key) }) {
+            return index
+        }
         let fingerprint = UTF8Key.fingerprint(of: key)
         let exact = UTF8Key.fingerprintIsExact(fingerprint)
         return members.firstIndex { $0.fingerprint == fingerprint && (exact || UTF8Key.bytesEqual($0.key, key)) }

@@ -594,7 +594,7 @@ extension JSONParser {
     package var memberCount: Int { memberStack.count }
 
     /// Adds a finished member to the object being read.
-    package mutating func pushMember(_ key: String, _ value: consuming JSONValue, fingerprint: UInt64) {
+    package mutating func pushMember(_ key: consuming String, _ value: consuming JSONValue, fingerprint: UInt64) {
         memberStack.push(JSONObject.Member(key: key, value: value, fingerprint: fingerprint))
     }
 

@@ -16,13 +16,8 @@ package struct UTF8Key: Hashable {
     /// Whether two strings have the same UTF-8 bytes.
     package static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
         // The same representation is the same text: a name looked up with the very string (or
-        // the same small-string bits) it was stored with needs no byte comparison. (Only where a
-        // String is two words; elsewhere, such as arm64_32, the bytes are compared.)
-        if MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size,
-            unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self)
-        {
-            return true
-        }
+        // the same small-string bits) it was stored with needs no byte comparison.
+        if sameRepresentation(lhs, rhs) { return true }
         let count = lhs.utf8.count
         guard count == rhs.utf8.count else { return false }
         if let equal = lhs.utf8.withContiguousStorageIfAvailable({ a in
@@ -31,6 +26,15 @@ package struct UTF8Key: Hashable {
             return equal
         }
         return lhs.utf8.elementsEqual(rhs.utf8)
+    }
+
+    /// Whether two strings are the very same representation: the same small-string bits or the
+    /// same storage, which proves the same text without reading it. `false` says nothing. (Only
+    /// where a String is two words; elsewhere, such as arm64_32, always `false`.)
+    @inlinable
+    package static func sameRepresentation(_ lhs: String, _ rhs: String) -> Bool {
+        MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size
+            && unsafeBitCast(lhs, to: (UInt64, UInt64).self) == unsafeBitCast(rhs, to: (UInt64, UInt64).self)
     }
 
     /// A name's first seven bytes with its length (capped at 255) in the top byte.
@@ -67,7 +71,39 @@ package struct UTF8Key: Hashable {
         return prefix | UInt64(min(utf8.count, 255)) << 56
     }
 
+    /// A name's bytes from the eighth to the fifteenth (fewer when it is shorter), the first in
+    /// the low byte: with equal fingerprints, equal tails prove names of at most fifteen bytes
+    /// equal (``tailIsExact(_:)``), so matching them compares no bytes.
+    @inlinable
+    package static func tail(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = utf8.count
+        guard count > 7 else { return 0 }
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            if count >= 15 {
+                return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 7, as: UInt64.self))
+            }
+            // Eight to fourteen bytes: the last eight, shifted down to start at the eighth.
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            return word >> UInt64(8 * (15 - count))
+        }
+        return 0
+    }
+
+    /// ``tail(of:)-(UnsafeBufferPointer<UInt8>)`` of a string's UTF-8 bytes.
+    package static func tail(of string: String) -> UInt64 {
+        var copy = string
+        return copy.withUTF8 { tail(of: $0) }
+    }
+
+    /// Whether equal fingerprints and equal tails prove equal names: true for names of at most
+    /// fifteen bytes.
+    @inlinable
+    package static func tailIsExact(_ fingerprint: UInt64) -> Bool {
+        fingerprint >> 56 <= 15
+    }
+
     /// Whether equal fingerprints prove equal names: true for names of at most seven bytes.
+    @inlinable
     package static func fingerprintIsExact(_ fingerprint: UInt64) -> Bool {
         fingerprint >> 56 <= 7
     }

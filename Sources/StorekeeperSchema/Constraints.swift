@@ -79,6 +79,9 @@ final class ObjectConstraints: Sendable {
     let rules: [ObjectRule]
     /// The fingerprint of each field's name, so members are matched by comparing integers.
     let fieldFingerprints: [UInt64]
+    /// ``UTF8Key/tail(of:)-(String)`` of each field's name, so names of up to fifteen bytes are
+    /// matched without comparing (or retaining) the names themselves.
+    let fieldTails: [UInt64]
     /// Each field's name, so matching a member does not copy whole fields.
     let fieldNames: [String]
     /// How the one-pass reader reads each field's value.
@@ -92,6 +95,7 @@ final class ObjectConstraints: Sendable {
         self.additionalFields = additionalFields
         self.rules = rules
         fieldFingerprints = fields.map { UTF8Key.fingerprint(of: $0.name) }
+        fieldTails = fields.map { UTF8Key.tail(of: $0.name) }
         fieldNames = fields.map(\.name)
         fieldPlans = fields.map { ReadPlan($0.schema, isNullable: $0.isNullable) }
         additionalPlan = additionalFields.map { ReadPlan($0) }

@@ -84,8 +84,8 @@ struct ReadPlan {
             guard case .string(let text) = value, !hasPattern else { return false }
             let bytes = text.utf8.count
             // As in the full check: scalars are at most the bytes and at least a quarter of them.
-            if let maxLength, bytes > maxLength, text.unicodeScalars.count > maxLength { return false }
-            if let minLength, bytes < minLength * 4, text.unicodeScalars.count < minLength { return false }
+            if let maxLength, bytes > maxLength, ScalarCount.of(text) > maxLength { return false }
+            if let minLength, bytes < minLength * 4, ScalarCount.of(text) < minLength { return false }
             if let format, !format.accepts(text) { return false }
             return true
         case .integer:

@@ -174,14 +174,14 @@ extension Schema {
         // A string has at most as many Unicode scalars as UTF-8 bytes and at least a quarter as
         // many, so most length checks need no counting at all.
         if let maximum = constraints.maxLength, bytes > maximum {
-            let scalars = text.unicodeScalars.count
+            let scalars = ScalarCount.of(text)
             if scalars > maximum {
                 state.record(
                     "too_long", "\(state.subject) must be at most \(maximum) characters long; it has \(scalars).")
             }
         }
         if let minimum = constraints.minLength, bytes < minimum * 4 {
-            let scalars = text.unicodeScalars.count
+            let scalars = ScalarCount.of(text)
             if scalars < minimum {
                 let unit = minimum == 1 ? "character" : "characters"
                 state.record(

@@ -151,7 +151,7 @@ struct SchemaReader {
                 }
                 nextField = fieldIndex + 1
                 seen.insert(fieldIndex)
-                state.enter(.member(key))
+                state.enter(.field(Unmanaged.passUnretained(constraints), fieldIndex))
                 let value: JSONValue
                 let plan = plans[fieldIndex]
                 if parser.peekValue() == UInt8(ascii: "n") {
@@ -205,16 +205,24 @@ struct SchemaReader {
 extension ObjectConstraints {
     /// The index of the field whose name has the UTF-8 bytes `name`, trying `expected` first.
     func fieldIndex(of name: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, expected: Int) -> Int? {
-        let exact = UTF8Key.fingerprintIsExact(fingerprint)
         if expected < fieldFingerprints.count, fieldFingerprints[expected] == fingerprint,
-            exact || Self.name(fieldNames[expected], equals: name)
+            field(expected, isNamed: name, fingerprint: fingerprint)
         {
             return expected
         }
         for index in fieldFingerprints.indices where fieldFingerprints[index] == fingerprint {
-            if exact || Self.name(fieldNames[index], equals: name) { return index }
+            if field(index, isNamed: name, fingerprint: fingerprint) { return index }
         }
         return nil
+    }
+
+    /// Whether field `index`, whose fingerprint is `fingerprint`, has the name `name`: names of
+    /// up to fifteen bytes compare as integers, so only longer ones touch the field's `String`.
+    @inline(__always)
+    private func field(_ index: Int, isNamed name: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Bool {
+        if UTF8Key.fingerprintIsExact(fingerprint) { return true }
+        if UTF8Key.tailIsExact(fingerprint) { return fieldTails[index] == UTF8Key.tail(of: name) }
+        return Self.name(fieldNames[index], equals: name)
     }
 
     /// The index of the field named `name`, trying `expected` first.

@@ -6,6 +6,19 @@ struct ValidationState {
     enum Token {
         case member(String)
         case index(Int)
+        /// The member for field `index` of an object schema's constraints, named only when an
+        /// issue needs the name: entering it costs no reference count. The constraints are
+        /// unretained: the schema being validated owns them for as long as validation runs.
+        case field(Unmanaged<ObjectConstraints>, Int)
+
+        /// The token's text in a JSON Pointer or a message: the member name or the index.
+        var name: String {
+            switch self {
+            case .member(let name): name
+            case .index(let index): String(index)
+            case .field(let constraints, let index): constraints.takeUnretainedValue().fieldNames[index]
+            }
+        }
     }
 
     private(set) var path: [Token] = []
@@ -83,17 +96,13 @@ struct ValidationState {
         switch path.last {
         case .member(let name)?: "'\(name)'"
         case .index(let index)?: "element \(index)"
+        case let token?: "'\(token.name)'"
         case nil: "the document"
         }
     }
 
     func pointer(member: String? = nil) -> JSONPointer {
-        var tokens: [String] = path.map {
-            switch $0 {
-            case .member(let name): name
-            case .index(let index): String(index)
-            }
-        }
+        var tokens: [String] = path.map(\.name)
         if let member { tokens.append(member) }
         return JSONPointer(tokens: tokens)
     }

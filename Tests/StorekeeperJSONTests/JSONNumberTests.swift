@@ -53,6 +53,24 @@ struct JSONNumberTests {
         #expect(JSONNumber(text: "1e128")?.decimalValue == nil)
     }
 
+    /// Short decimals without an exponent (read from one integer) equal the general reading.
+    @Test(
+        "short plain decimals read exactly as the general reading does",
+        arguments: [
+            "14.95", "0.10", "100", "-0.05", "9999999999999999999", "-999999999999999999", "1.000000000000000001",
+            "0", "-0", "-0.000", "123.4500", "0.0000000000000001", "1000000000000000000", "7",
+        ])
+    func shortDecimals(text: String) throws {
+        // An exponent sends the same number through the general reading.
+        let short = try #require(JSONNumber(text: text)?.decimalValue)
+        let general = try #require(JSONNumber(text: text + "e0")?.decimalValue)
+        #expect(short == general)
+        #expect(short.description == general.description)
+        #expect(short.exponent == general.exponent)
+        #expect(short.significand == general.significand)
+        #expect(short.sign == general.sign)
+    }
+
     @Test(
         "text that is not a JSON number is refused",
         arguments: ["", "+1", "01", ".5", "5.", "1e", "NaN", "0x1", " 1", "1 "])
