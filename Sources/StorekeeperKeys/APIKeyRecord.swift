@@ -1,5 +1,3 @@
-import StorekeeperCore
-
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
@@ -33,84 +31,100 @@ public struct APIKeyRecord: Sendable, Hashable, Codable, Identifiable {
 
     /// Shared by copies until one of them changes. Mutated only while uniquely referenced (see
     /// `fields`), so sharing it between threads is safe.
-    /// The values, in a box copies share until one of them changes.
-    @CopyOnWrite private var fields: Fields
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var storage: Storage
+
+    /// The fields, read in place; written after copying the storage if it is shared.
+    private var fields: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
 
     /// The key's public ID, safe to show and log.
-    public var id: String { fields.id }
+    public var id: String { storage.fields.id }
     /// Who the key belongs to: an account, a shop, a partner chain.
     public var owner: String {
-        get { fields.owner }
+        get { storage.fields.owner }
         set { fields.owner = newValue }
     }
     /// What the key is for, such as "Magento prod".
     public var name: String {
-        get { fields.name }
+        get { storage.fields.name }
         set { fields.name = newValue }
     }
     /// The stored hash of the key.
     public var hash: APIKeyHash {
-        get { fields.hash }
+        get { storage.fields.hash }
         set { fields.hash = newValue }
     }
     /// The first characters of the key, for display.
     public var start: String {
-        get { fields.start }
+        get { storage.fields.start }
         set { fields.start = newValue }
     }
     /// What the key may do.
     public var permissions: PermissionSet {
-        get { fields.permissions }
+        get { storage.fields.permissions }
         set { fields.permissions = newValue }
     }
     /// Where the key may be used from.
     public var allowlist: IPAllowlist {
-        get { fields.allowlist }
+        get { storage.fields.allowlist }
         set { fields.allowlist = newValue }
     }
     /// A rate limit for this key instead of the API's default: units per window.
     public var rateLimit: KeyRateLimit? {
-        get { fields.rateLimit }
+        get { storage.fields.rateLimit }
         set { fields.rateLimit = newValue }
     }
     /// When the key was created.
     public var createdAt: Date {
-        get { fields.createdAt }
+        get { storage.fields.createdAt }
         set { fields.createdAt = newValue }
     }
     /// When the key stops working, if ever. The instant itself is already expired.
     public var expiresAt: Date? {
-        get { fields.expiresAt }
+        get { storage.fields.expiresAt }
         set { fields.expiresAt = newValue }
     }
     /// When the key was last verified successfully.
     public var lastUsedAt: Date? {
-        get { fields.lastUsedAt }
+        get { storage.fields.lastUsedAt }
         set { fields.lastUsedAt = newValue }
     }
     /// When the key was revoked, if it was.
     public var revokedAt: Date? {
-        get { fields.revokedAt }
+        get { storage.fields.revokedAt }
         set { fields.revokedAt = newValue }
     }
     /// Whether the key is switched off (reversibly, unlike revocation).
     public var isDisabled: Bool {
-        get { fields.isDisabled }
+        get { storage.fields.isDisabled }
         set { fields.isDisabled = newValue }
     }
     /// The ID of the key that replaced this one in a rotation.
     public var replacedBy: String? {
-        get { fields.replacedBy }
+        get { storage.fields.replacedBy }
         set { fields.replacedBy = newValue }
     }
     /// Free-form data of the host.
     public var metadata: [String: String] {
-        get { fields.metadata }
+        get { storage.fields.metadata }
         set { fields.metadata = newValue }
     }
     /// Incremented by every update; updates name the version they replace.
     public var version: Int {
-        get { fields.version }
+        get { storage.fields.version }
         set { fields.version = newValue }
     }
 
@@ -133,31 +147,32 @@ public struct APIKeyRecord: Sendable, Hashable, Codable, Identifiable {
         metadata: [String: String] = [:],
         version: Int = 1
     ) {
-        fields = Fields(
-            id: id, owner: owner, name: name, hash: hash, start: start, permissions: permissions,
-            allowlist: allowlist, rateLimit: rateLimit, createdAt: createdAt, expiresAt: expiresAt,
-            lastUsedAt: lastUsedAt, revokedAt: revokedAt, isDisabled: isDisabled, replacedBy: replacedBy,
-            metadata: metadata, version: version)
+        storage = Storage(
+            Fields(
+                id: id, owner: owner, name: name, hash: hash, start: start, permissions: permissions,
+                allowlist: allowlist, rateLimit: rateLimit, createdAt: createdAt, expiresAt: expiresAt,
+                lastUsedAt: lastUsedAt, revokedAt: revokedAt, isDisabled: isDisabled, replacedBy: replacedBy,
+                metadata: metadata, version: version))
     }
 
     /// Decodes a record from its fields, as ``encode(to:)`` writes them.
     public init(from decoder: any Decoder) throws {
-        fields = try Fields(from: decoder)
+        storage = Storage(try Fields(from: decoder))
     }
 
     /// Encodes the record's fields, one member per property.
     public func encode(to encoder: any Encoder) throws {
-        try fields.encode(to: encoder)
+        try storage.fields.encode(to: encoder)
     }
 
     /// Whether two records hold the same fields.
     public static func == (lhs: APIKeyRecord, rhs: APIKeyRecord) -> Bool {
-        lhs._fields.sharesStorage(with: rhs._fields) || lhs.fields == rhs.fields
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
     /// Hashes the record's fields.
     public func hash(into hasher: inout Hasher) {
-        fields.hash(into: &hasher)
+        storage.fields.hash(into: &hasher)
     }
 
     /// Whether the key counts against its owner's limit: not revoked.

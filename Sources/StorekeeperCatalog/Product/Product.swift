@@ -1,5 +1,3 @@
-import StorekeeperCore
-
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
@@ -73,151 +71,172 @@ public struct Product: Sendable, Hashable, Codable {
         var deletedAt: Date?
     }
 
-    /// The values, in a box copies share until one of them changes.
-    @CopyOnWrite private var fields: Fields
+    /// The shared box behind copies of one product. (The API key record has one of its
+    /// own: a generic box in another module measured a copy of the whole box on every change.)
+    private final class Storage: @unchecked Sendable {
+        // @unchecked: `fields` is only mutated through `Product.fields`, which copies the box
+        // first unless this value holds the only reference.
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    /// The box this copy shares with others until one of them changes.
+    private var storage: Storage
+
+    /// The values, copied out of a shared box before the first change.
+    private var fields: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
 
     /// The id partners address the product by.
     public var id: ProductID {
-        get { fields.id }
+        get { storage.fields.id }
         _modify { yield &fields.id }
     }
     /// A numeric id shown next to ``id`` (EverShop's `product_id`). The store assigns the next
     /// free number on insert when it is `nil`, and it never changes afterwards.
     public var number: Int64? {
-        get { fields.number }
+        get { storage.fields.number }
         _modify { yield &fields.number }
     }
     /// Who owns the product: a vendor, a brand account or an API key id, as the host decides.
     /// Spring lists only the products created with the calling key; list queries filter on it.
     public var owner: String? {
-        get { fields.owner }
+        get { storage.fields.owner }
         _modify { yield &fields.owner }
     }
     /// The product's name (Spring's `title`, at most 255 characters there; EverShop's `name`).
     public var title: String {
-        get { fields.title }
+        get { storage.fields.title }
         _modify { yield &fields.title }
     }
     /// The long description.
     public var description: String? {
-        get { fields.description }
+        get { storage.fields.description }
         _modify { yield &fields.description }
     }
     /// A short description (EverShop's `short_description`).
     public var shortDescription: String? {
-        get { fields.shortDescription }
+        get { storage.fields.shortDescription }
         _modify { yield &fields.shortDescription }
     }
     /// The storefront path segment, unique across live products.
     public var urlKey: URLKey? {
-        get { fields.urlKey }
+        get { storage.fields.urlKey }
         _modify { yield &fields.urlKey }
     }
     /// The page title for search engines (EverShop's `meta_title`).
     public var metaTitle: String? {
-        get { fields.metaTitle }
+        get { storage.fields.metaTitle }
         _modify { yield &fields.metaTitle }
     }
     /// The page description for search engines (EverShop's `meta_description`).
     public var metaDescription: String? {
-        get { fields.metaDescription }
+        get { storage.fields.metaDescription }
         _modify { yield &fields.metaDescription }
     }
     /// Search keywords (EverShop's `meta_keywords`).
     public var metaKeywords: String? {
-        get { fields.metaKeywords }
+        get { storage.fields.metaKeywords }
         _modify { yield &fields.metaKeywords }
     }
     /// The brand, label or manufacturer (Spring's `external_brand`; required there but nullable).
     public var brand: String? {
-        get { fields.brand }
+        get { storage.fields.brand }
         _modify { yield &fields.brand }
     }
     /// The product page or affiliate link (Spring's `affiliate_url`), exactly as received.
     public var productURL: String? {
-        get { fields.productURL }
+        get { storage.fields.productURL }
         _modify { yield &fields.productURL }
     }
     /// Product image URLs in display order, exactly as received.
     public var imageURLs: [String] {
-        get { fields.imageURLs }
+        get { storage.fields.imageURLs }
         _modify { yield &fields.imageURLs }
     }
     /// Free-form labels; Spring calls its product categories `tags`.
     public var tags: [String] {
-        get { fields.tags }
+        get { storage.fields.tags }
         _modify { yield &fields.tags }
     }
     /// Ids of the categories the product belongs to (EverShop's `category_id` / `categories`).
     public var categoryIDs: [String] {
-        get { fields.categoryIDs }
+        get { storage.fields.categoryIDs }
         _modify { yield &fields.categoryIDs }
     }
     /// The attribute group that defines which attributes apply (EverShop's `group_id`).
     public var attributeGroupID: String? {
-        get { fields.attributeGroupID }
+        get { storage.fields.attributeGroupID }
         _modify { yield &fields.attributeGroupID }
     }
     /// Product-level attributes, in the order received.
     public var attributes: [ProductAttribute] {
-        get { fields.attributes }
+        get { storage.fields.attributes }
         _modify { yield &fields.attributes }
     }
     /// Customer choices with optional extra prices.
     public var options: [ProductOption] {
-        get { fields.options }
+        get { storage.fields.options }
         _modify { yield &fields.options }
     }
     /// The sellable variants; their SKUs are unique across the live catalogue.
     public var variants: [Variant] {
-        get { fields.variants }
+        get { storage.fields.variants }
         _modify { yield &fields.variants }
     }
     /// Whether the product is shown at all (Spring's `active`, EverShop's `status`).
     public var isActive: Bool {
-        get { fields.isActive }
+        get { storage.fields.isActive }
         _modify { yield &fields.isActive }
     }
     /// Whether the product is listed on its own (EverShop's `visibility`).
     public var isVisible: Bool {
-        get { fields.isVisible }
+        get { storage.fields.isVisible }
         _modify { yield &fields.isVisible }
     }
     /// Whether the product can be bought now (Spring's `purchasable`); an active product that is
     /// not purchasable is shown as out of stock.
     public var isPurchasable: Bool {
-        get { fields.isPurchasable }
+        get { storage.fields.isPurchasable }
         _modify { yield &fields.isPurchasable }
     }
     /// Repricing settings, for products a repricer such as ShopiSync monitors.
     public var pricing: PricingSettings? {
-        get { fields.pricing }
+        get { storage.fields.pricing }
         _modify { yield &fields.pricing }
     }
     /// Competitor offers being tracked for this product.
     public var competitors: [Competitor] {
-        get { fields.competitors }
+        get { storage.fields.competitors }
         _modify { yield &fields.competitors }
     }
     /// The record's version for optimistic concurrency: 0 before the first write, then
     /// incremented by the store on every write.
     public var version: Int64 {
-        get { fields.version }
+        get { storage.fields.version }
         _modify { yield &fields.version }
     }
     /// When the store first wrote the product.
     public var createdAt: Date? {
-        get { fields.createdAt }
+        get { storage.fields.createdAt }
         _modify { yield &fields.createdAt }
     }
     /// When the store last wrote the product.
     public var updatedAt: Date? {
-        get { fields.updatedAt }
+        get { storage.fields.updatedAt }
         _modify { yield &fields.updatedAt }
     }
     /// When the product was deleted; `nil` while it is live.
     public var deletedAt: Date? {
-        get { fields.deletedAt }
+        get { storage.fields.deletedAt }
         _modify { yield &fields.deletedAt }
     }
 
@@ -274,36 +293,37 @@ public struct Product: Sendable, Hashable, Codable {
         pricing: PricingSettings? = nil,
         competitors: [Competitor] = []
     ) {
-        fields = Fields(
-            id: id,
-            number: number,
-            owner: owner,
-            title: title,
-            description: description,
-            shortDescription: shortDescription,
-            urlKey: urlKey,
-            metaTitle: metaTitle,
-            metaDescription: metaDescription,
-            metaKeywords: metaKeywords,
-            brand: brand,
-            productURL: productURL,
-            imageURLs: imageURLs,
-            tags: tags,
-            categoryIDs: categoryIDs,
-            attributeGroupID: attributeGroupID,
-            attributes: attributes,
-            options: options,
-            variants: variants,
-            isActive: isActive,
-            isVisible: isVisible,
-            isPurchasable: isPurchasable,
-            pricing: pricing,
-            competitors: competitors,
-            version: 0,
-            createdAt: nil,
-            updatedAt: nil,
-            deletedAt: nil
-        )
+        storage = Storage(
+            Fields(
+                id: id,
+                number: number,
+                owner: owner,
+                title: title,
+                description: description,
+                shortDescription: shortDescription,
+                urlKey: urlKey,
+                metaTitle: metaTitle,
+                metaDescription: metaDescription,
+                metaKeywords: metaKeywords,
+                brand: brand,
+                productURL: productURL,
+                imageURLs: imageURLs,
+                tags: tags,
+                categoryIDs: categoryIDs,
+                attributeGroupID: attributeGroupID,
+                attributes: attributes,
+                options: options,
+                variants: variants,
+                isActive: isActive,
+                isVisible: isVisible,
+                isPurchasable: isPurchasable,
+                pricing: pricing,
+                competitors: competitors,
+                version: 0,
+                createdAt: nil,
+                updatedAt: nil,
+                deletedAt: nil
+            ))
     }
 
     /// Whether the product is soft-deleted.
@@ -320,21 +340,21 @@ public struct Product: Sendable, Hashable, Codable {
 
     /// Decodes the members a synthesized `Codable` product has always had.
     public init(from decoder: any Decoder) throws {
-        fields = try Fields(from: decoder)
+        storage = Storage(try Fields(from: decoder))
     }
 
     /// Encodes the same members as before the values moved into a box.
     public func encode(to encoder: any Encoder) throws {
-        try fields.encode(to: encoder)
+        try storage.fields.encode(to: encoder)
     }
 
     /// Whether every value is equal; two copies of one box are equal without comparing.
     public static func == (lhs: Product, rhs: Product) -> Bool {
-        lhs._fields.sharesStorage(with: rhs._fields) || lhs.fields == rhs.fields
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
     /// Hashes every value.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(fields)
+        hasher.combine(storage.fields)
     }
 }
