@@ -73,10 +73,13 @@ public struct JSONWriter: Sendable {
             output.append(UInt8(ascii: "]"))
             return
         }
-        for index in elements.indices {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            newline(to: &output, depth: depth + 1)
-            write(elements[index], to: &output, depth: depth + 1)
+        // Elements read in place through the buffer: no retain and release of each one.
+        elements.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(to: &output, depth: depth + 1)
+                write(elements[index], to: &output, depth: depth + 1)
+            }
         }
         newline(to: &output, depth: depth)
         output.append(UInt8(ascii: "]"))
@@ -92,13 +95,16 @@ public struct JSONWriter: Sendable {
             options.sortedKeys
             ? object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             : object.members
-        for index in members.indices {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            newline(to: &output, depth: depth + 1)
-            Self.writeString(members[index].key, to: &output)
-            output.append(UInt8(ascii: ":"))
-            if options.prettyPrinted { output.append(UInt8(ascii: " ")) }
-            write(members[index].value, to: &output, depth: depth + 1)
+        // Members read in place through the buffer: no retain and release of each name and value.
+        members.withUnsafeBufferPointer { members in
+            for index in members.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(to: &output, depth: depth + 1)
+                Self.writeString(members[index].key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                if options.prettyPrinted { output.append(UInt8(ascii: " ")) }
+                write(members[index].value, to: &output, depth: depth + 1)
+            }
         }
         newline(to: &output, depth: depth)
         output.append(UInt8(ascii: "}"))
