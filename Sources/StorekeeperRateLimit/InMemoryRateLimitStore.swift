@@ -64,24 +64,26 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
         let hash = Self.hash(key)
         let shard = shards[shardIndex(for: hash)]
         if let entry = shard.lockedEntry(for: key, hash: hash) {
-            if let decision = entry.acquire(policy: policy, cost: cost, now: milliseconds) {
+            if let window = entry.window(for: policy) {
+                let outcome = entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
                 let batchDone = entry.countOperation()
                 entry.unlockEntry()
                 if batchDone { shard.countBatch(now: milliseconds) }
-                return decision
+                return outcome.decision(for: policy)
             }
             entry.unlockEntry()
         }
-        return shard.withKeys { keys in
+        let outcome = shard.withKeys { keys in
             keys.countOperation(now: milliseconds)
             let entry = keys.lockedEntry(for: key, hash: hash)
             defer { entry.unlockEntry() }
             if entry.window(for: policy) == nil {
                 entry.appendWindow(shape: keys.shape(for: policy), now: milliseconds)
             }
-            return entry.acquire(policy: policy, cost: cost, now: milliseconds)
-                ?? Self.unreachable(policy, now: milliseconds)
+            guard let window = entry.window(for: policy) else { return Self.unreachable(now: milliseconds) }
+            return entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
         }
+        return outcome.decision(for: policy)
     }
 
     /// Checks every policy and counts in all of them, or in none, atomically under the key's lock.
@@ -92,15 +94,15 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
         let hash = Self.hash(key)
         let shard = shards[shardIndex(for: hash)]
         if let entry = shard.lockedEntry(for: key, hash: hash) {
-            if let decisions = entry.acquire(policies: policies, cost: cost, now: milliseconds) {
+            if let outcomes = entry.acquire(policies: policies, cost: cost, now: milliseconds) {
                 let batchDone = entry.countOperation()
                 entry.unlockEntry()
                 if batchDone { shard.countBatch(now: milliseconds) }
-                return decisions
+                return Self.decisions(for: policies, outcomes)
             }
             entry.unlockEntry()
         }
-        return shard.withKeys { keys in
+        let outcomes = shard.withKeys { keys in
             keys.countOperation(now: milliseconds)
             let entry = keys.lockedEntry(for: key, hash: hash)
             defer { entry.unlockEntry() }
@@ -108,16 +110,22 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
                 entry.appendWindow(shape: keys.shape(for: policy), now: milliseconds)
             }
             return entry.acquire(policies: policies, cost: cost, now: milliseconds)
-                ?? policies.map { Self.unreachable($0, now: milliseconds) }
+                ?? policies.map { _ in Self.unreachable(now: milliseconds) }
         }
+        return Self.decisions(for: policies, outcomes)
+    }
+
+    private static func decisions(for policies: [RateLimitPolicy], _ outcomes: [WindowOutcome]) -> [RateLimitDecision] {
+        var decisions: [RateLimitDecision] = []
+        decisions.reserveCapacity(policies.count)
+        for (policy, outcome) in zip(policies, outcomes) { decisions.append(outcome.decision(for: policy)) }
+        return decisions
     }
 
     /// A denial for a state that cannot arise (a window just added found missing), so that no
     /// input can crash the store.
-    private static func unreachable(_ policy: RateLimitPolicy, now: Int64) -> RateLimitDecision {
-        let date = Milliseconds.date(now)
-        return RateLimitDecision(
-            policy: policy, isAllowed: false, remaining: 0, resetAt: date, nextUnitFreesAt: date, retryAt: date)
+    private static func unreachable(now: Int64) -> WindowOutcome {
+        WindowOutcome(remaining: 0, resetAt: now, nextUnitFreesAt: now, retryAt: now)
     }
 
     /// The key's hash, with Swift's per-process random seed (so keys cannot be crafted to

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// What a ``KeyEntry`` holds behind its lock.
 struct KeyEntryState {
     /// The key, or empty while the entry is free.
@@ -172,22 +166,22 @@ struct KeyEntry: Equatable {
 
     // MARK: Deciding
 
-    /// Checks and counts one policy, or `nil` (changing nothing) if the key has no window for it.
-    func acquire(policy: RateLimitPolicy, cost: Int64, now: Int64) -> RateLimitDecision? {
-        guard var window = window(for: policy) else { return nil }
+    /// Checks and counts one policy in `window`, the key's window for it (from
+    /// ``window(for:)``).
+    func acquire(policy: RateLimitPolicy, in window: KeyWindow, cost: Int64, now: Int64) -> WindowOutcome {
+        var window = window
         window.advance(to: now)
-        let total = window.total
-        let allowed = cost <= window.limit - total
+        let allowed = cost <= window.limit - window.total
         if allowed && cost > 0 {
             window = widenedIfNeeded(window, adding: cost)
             window.add(cost)
         }
-        return Self.decision(for: policy, window: window, allowed: allowed, cost: cost, now: now)
+        return Self.outcome(for: policy, window: window, allowed: allowed, cost: cost, now: now)
     }
 
     /// Checks every policy and counts in all of them, or in none; `nil` (changing nothing) if
     /// the key lacks a window for one of them.
-    func acquire(policies: [RateLimitPolicy], cost: Int64, now: Int64) -> [RateLimitDecision]? {
+    func acquire(policies: [RateLimitPolicy], cost: Int64, now: Int64) -> [WindowOutcome]? {
         var chosen: [KeyWindow] = []
         chosen.reserveCapacity(policies.count)
         for policy in policies {
@@ -210,33 +204,29 @@ struct KeyEntry: Equatable {
                 wider.add(cost)
             }
         }
-        var decisions: [RateLimitDecision] = []
-        decisions.reserveCapacity(policies.count)
+        var outcomes: [WindowOutcome] = []
+        outcomes.reserveCapacity(policies.count)
         for (policy, window) in zip(policies, chosen) {
-            decisions.append(Self.decision(for: policy, window: window, allowed: allowed, cost: cost, now: now))
+            outcomes.append(Self.outcome(for: policy, window: window, allowed: allowed, cost: cost, now: now))
         }
-        return decisions
+        return outcomes
     }
 
-    private static func decision(
+    private static func outcome(
         for policy: RateLimitPolicy, window: KeyWindow, allowed: Bool, cost: Int64, now: Int64
-    ) -> RateLimitDecision {
+    ) -> WindowOutcome {
         let limit = Int64(policy.limit)
         let total = window.total
-        let resetAt = max(now, window.lastRelease() ?? now)
         let nextUnit = max(now, window.releaseTime(freeing: 1) ?? now)
-        var retryAt: Date? = nil
+        var retryAt = WindowOutcome.admitted
         if !allowed {
             let needed = total + cost - limit
-            let retry = needed == 1 ? nextUnit : max(now, window.releaseTime(freeing: needed) ?? now)
-            retryAt = Milliseconds.date(retry)
+            retryAt = needed == 1 ? nextUnit : max(now, window.releaseTime(freeing: needed) ?? now)
         }
-        return RateLimitDecision(
-            policy: policy,
-            isAllowed: allowed,
-            remaining: Int(max(0, limit - total)),
-            resetAt: Milliseconds.date(resetAt),
-            nextUnitFreesAt: Milliseconds.date(nextUnit),
+        return WindowOutcome(
+            remaining: max(0, limit - total),
+            resetAt: max(now, window.lastRelease() ?? now),
+            nextUnitFreesAt: nextUnit,
             retryAt: retryAt
         )
     }
