@@ -33,7 +33,7 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     ///   - sweepInterval: How many operations a shard performs between sweeps for idle keys (at
     ///     least; a shard also waits for as many operations as it holds keys, so sweeping costs
     ///     O(1) per operation). Operations on keys already tracked are counted in batches of 64
-    ///     per key.
+    ///     per key. A shard skips sweeps until one of its keys can be idle.
     public init(shardCount: Int = 16, sweepInterval: Int = 4096) {
         shards = RateLimitShards(count: min(max(shardCount, 1), 1 << 16), sweepInterval: max(sweepInterval, 1))
     }
@@ -81,7 +81,9 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
                 entry.appendWindow(shape: keys.shape(for: policy), now: milliseconds)
             }
             guard let window = entry.window(for: policy) else { return Self.unreachable(now: milliseconds) }
-            return entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
+            let outcome = entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
+            keys.noteActivity(of: entry)
+            return outcome
         }
         return outcome.decision(for: policy)
     }
@@ -109,8 +111,11 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
             for policy in policies where entry.window(for: policy) == nil {
                 entry.appendWindow(shape: keys.shape(for: policy), now: milliseconds)
             }
-            return entry.acquire(policies: policies, cost: cost, now: milliseconds)
+            let outcomes =
+                entry.acquire(policies: policies, cost: cost, now: milliseconds)
                 ?? policies.map { _ in Self.unreachable(now: milliseconds) }
+            keys.noteActivity(of: entry)
+            return outcomes
         }
         return Self.decisions(for: policies, outcomes)
     }

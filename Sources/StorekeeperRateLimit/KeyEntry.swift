@@ -128,14 +128,15 @@ struct KeyEntry: Equatable {
         last.header.pointee.next = added
     }
 
-    /// Whether every window of the key is idle at `now` (see ``KeyWindow/isIdle(at:)``).
-    func isIdle(at now: Int64) -> Bool {
+    /// The first instant at which every window of the key is idle; it only ever moves later.
+    var idleFrom: Int64 {
+        var latest = Int64.min
         var window = state.pointee.first
         while let current = window {
-            if !current.isIdle(at: now) { return false }
+            latest = max(latest, current.idleFrom)
             window = current.header.pointee.next
         }
-        return true
+        return latest
     }
 
     /// Calls `body` with the shape of every window of the key.

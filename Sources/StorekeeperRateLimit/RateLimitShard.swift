@@ -12,7 +12,8 @@ import Darwin
 ///
 /// A shard's block holds, each in cache lines of its own: the address of its ``KeySlots``
 /// table, which every operation reads and only inserts that outgrow it write; the count of
-/// operations towards its next sweep, written once per batch of a key's operations; and a POSIX
+/// operations towards its next sweep (written once per batch of a key's operations) with the
+/// instant before which no key can be idle, so no sweep is made; and a POSIX
 /// mutex (which ThreadSanitizer understands) guarding its ``ShardKeys``. An operation on a key
 /// the shard already tracks takes no shard-wide lock: it finds the key's ``KeyEntry`` without
 /// one and works under the entry's own lock, so threads working on different keys write to no
@@ -54,6 +55,7 @@ struct RateLimitShard {
     private static let tableOffset = 0
     private static let operationsOffset = 128
     private static let thresholdOffset = operationsOffset + MemoryLayout<Atomic<Int>>.stride
+    private static let sweepableFromOffset = thresholdOffset + MemoryLayout<Atomic<Int>>.stride
     private static let mutexOffset = 256
     private static let keysOffset =
         (mutexOffset + MemoryLayout<pthread_mutex_t>.stride + MemoryLayout<ShardKeys>.alignment - 1)
@@ -73,6 +75,10 @@ struct RateLimitShard {
         (base + Self.thresholdOffset).assumingMemoryBound(to: Atomic<Int>.self)
     }
 
+    private var sweepableFrom: UnsafeMutablePointer<Atomic<Int64>> {
+        (base + Self.sweepableFromOffset).assumingMemoryBound(to: Atomic<Int64>.self)
+    }
+
     private var mutex: UnsafeMutablePointer<pthread_mutex_t> {
         (base + Self.mutexOffset).assumingMemoryBound(to: pthread_mutex_t.self)
     }
@@ -86,11 +92,14 @@ struct RateLimitShard {
         let table = base.bindMemory(to: Atomic<UnsafeMutableRawPointer>.self, capacity: 1)
         let operations = (base + operationsOffset).bindMemory(to: Atomic<Int>.self, capacity: 1)
         let threshold = (base + thresholdOffset).bindMemory(to: Atomic<Int>.self, capacity: 1)
+        let sweepableFrom = (base + sweepableFromOffset).bindMemory(to: Atomic<Int64>.self, capacity: 1)
         let mutex = (base + mutexOffset).bindMemory(to: pthread_mutex_t.self, capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
         (base + keysOffset).bindMemory(to: ShardKeys.self, capacity: 1).initialize(
-            to: ShardKeys(table: table, operations: operations, threshold: threshold, sweepInterval: sweepInterval))
+            to: ShardKeys(
+                table: table, operations: operations, threshold: threshold, sweepableFrom: sweepableFrom,
+                sweepInterval: sweepInterval))
     }
 
     /// Frees what the shard holds; it is not used again.
@@ -108,11 +117,14 @@ struct RateLimitShard {
     }
 
     /// Adds a batch of operations (``KeyEntry/operationBatch``) done without the mutex to the
-    /// count towards the next sweep, and sweeps if one is due at `now`.
+    /// count towards the next sweep, and sweeps if one is due at `now` (enough operations, and
+    /// some key possibly idle).
     func countBatch(now: Int64) {
         let batch = Int(KeyEntry.operationBatch)
         let total = operations.pointee.wrappingAdd(batch, ordering: .relaxed).newValue
-        if total >= threshold.pointee.load(ordering: .relaxed) {
+        if total >= threshold.pointee.load(ordering: .relaxed)
+            && now >= sweepableFrom.pointee.load(ordering: .relaxed)
+        {
             withKeys { $0.sweepIfDue(now: now) }
         }
     }

@@ -13,6 +13,10 @@ struct ShardKeys {
     private let operations: UnsafeMutablePointer<Atomic<Int>>
     /// The operation count at which a sweep is due: `max(sweepInterval, count)`.
     private let threshold: UnsafeMutablePointer<Atomic<Int>>
+    /// No key can be idle before this instant (a lower bound on every key's
+    /// ``KeyEntry/idleFrom``, which only moves later): a sweep before it would drop nothing,
+    /// so none is made.
+    private let sweepableFrom: UnsafeMutablePointer<Atomic<Int64>>
     /// The least number of operations between sweeps.
     private let sweepInterval: Int
 
@@ -35,15 +39,18 @@ struct ShardKeys {
         table: UnsafeMutablePointer<Atomic<UnsafeMutableRawPointer>>,
         operations: UnsafeMutablePointer<Atomic<Int>>,
         threshold: UnsafeMutablePointer<Atomic<Int>>,
+        sweepableFrom: UnsafeMutablePointer<Atomic<Int64>>,
         sweepInterval: Int
     ) {
         self.table = table
         self.operations = operations
         self.threshold = threshold
+        self.sweepableFrom = sweepableFrom
         self.sweepInterval = sweepInterval
         table.initialize(to: Atomic(KeySlots.allocate(capacity: 16).base))
         operations.initialize(to: Atomic(0))
         threshold.initialize(to: Atomic(sweepInterval))
+        sweepableFrom.initialize(to: Atomic(Int64.max))
     }
 
     /// Frees every entry, window, table and shape; the shard is not used again.
@@ -62,6 +69,7 @@ struct ShardKeys {
         table.deinitialize(count: 1)
         operations.deinitialize(count: 1)
         threshold.deinitialize(count: 1)
+        sweepableFrom.deinitialize(count: 1)
     }
 
     private var currentTable: KeySlots {
@@ -169,22 +177,36 @@ struct ShardKeys {
     }
 
     /// Sweeps for idle keys once the shard has performed `sweepInterval` operations, and at
-    /// least as many as it holds keys, so a sweep costs O(1) amortised per operation.
+    /// least as many as it holds keys, so a sweep costs O(1) amortised per operation; but not
+    /// before some key can be idle.
     mutating func sweepIfDue(now: Int64) {
-        if operations.pointee.load(ordering: .relaxed) >= max(sweepInterval, count) {
+        if operations.pointee.load(ordering: .relaxed) >= max(sweepInterval, count)
+            && now >= sweepableFrom.pointee.load(ordering: .relaxed)
+        {
             sweep(now: now)
+        }
+    }
+
+    /// Records that `entry`, just used under its lock, can be idle no earlier than its
+    /// ``KeyEntry/idleFrom``.
+    func noteActivity(of entry: KeyEntry) {
+        let idleFrom = entry.idleFrom
+        if idleFrom < sweepableFrom.pointee.load(ordering: .relaxed) {
+            sweepableFrom.pointee.store(idleFrom, ordering: .relaxed)
         }
     }
 
     /// Drops every key whose windows are all idle at `now` (see ``KeyWindow/isIdle(at:)``).
     mutating func sweep(now: Int64) {
         operations.pointee.store(0, ordering: .relaxed)
+        var earliestIdle = Int64.max
         let slots = currentTable
         for index in 0...slots.mask {
             guard let entry = KeySlots.entry(in: slots.word(at: index)) else { continue }
             entry.lockEntry()
-            let idle = entry.isIdle(at: now)
-            if idle { entry.release() }
+            let idleFrom = entry.idleFrom
+            let idle = now >= idleFrom
+            if idle { entry.release() } else { earliestIdle = min(earliestIdle, idleFrom) }
             entry.unlockEntry()
             guard idle else { continue }
             slots.set(KeySlots.removed, at: index)
@@ -193,6 +215,7 @@ struct ShardKeys {
             removed += 1
         }
         threshold.pointee.store(max(sweepInterval, count), ordering: .relaxed)
+        sweepableFrom.pointee.store(earliestIdle, ordering: .relaxed)
         let capacity = slots.mask + 1
         if removed > 0 && (removed * 4 > capacity || (capacity > 16 && count * 8 < capacity)) {
             rebuild(capacity: Self.capacity(for: count))

@@ -136,7 +136,13 @@ struct KeyWindow {
     /// Whether every unit this window counted has left it by `now`, plus one bucket: the
     /// window could be dropped and started afresh without changing any decision.
     func isIdle(at now: Int64) -> Bool {
-        now >= (header.pointee.head + Int64(shape.pointee.bucketCount) + 1) * shape.pointee.granularity
+        now >= idleFrom
+    }
+
+    /// The first instant at which the window is idle (see ``isIdle(at:)``); it only ever moves
+    /// later, as the window advances.
+    var idleFrom: Int64 {
+        (header.pointee.head + Int64(shape.pointee.bucketCount) + 1) * shape.pointee.granularity
     }
 
     /// Moves this window into a new allocation with counts `newWidth` bytes wide (its `next`
