@@ -6,30 +6,36 @@ public import Foundation
 
 /// A ``RateLimitStore`` in this process's memory: exact, sharded and self-cleaning.
 ///
-/// It is production-grade for a single server (and what the example server uses): keys are
-/// spread over shards, each behind its own lock, so requests for different keys rarely
-/// contend; a key idle for longer than its longest window is dropped, so memory is bounded by
-/// the keys active within a window. A cluster needs a shared store instead (see
+/// It is production-grade for a single server (and what the example server uses). Each key has
+/// a lock of its own, in a 64-byte entry of its own: a request for a key the store already
+/// tracks finds the entry without taking any shared lock, so requests for different keys never
+/// contend, and do not even write to a shared cache line, whatever thread they run on. Keys are
+/// spread over shards, each with a mutex taken only to insert a key, add a policy to it, or
+/// sweep. A key idle for longer than its longest window is dropped, so the windows' memory is
+/// bounded by the keys active within a window. A cluster needs a shared store instead (see
 /// ``RateLimitStore``).
 ///
-/// Memory: a key and policy cost one allocation, a 51-byte header followed by `precision + 1`
-/// one-byte counts (wider only for buckets over 255 units): 152 bytes at the default precision of
-/// 100, a 160-byte heap block, and about 172 bytes per key with the shard's table (measured for
-/// 100,000 keys). Lower the precision to trade accuracy for memory.
+/// Memory: a key costs a 64-byte entry (its lock, the key and the address of its windows) and,
+/// per policy, one allocation: a 35-byte header followed by `precision + 1` one-byte counts
+/// (wider only for buckets over 255 units), 136 bytes at the default precision of 100, a
+/// 144-byte heap block. With the shard's table that is about 220 bytes per key. A swept key's
+/// windows are freed at once; its entry and table slot are kept for the next new key (entries
+/// are only freed with the store, so that a lock-free reader never reaches freed memory), so
+/// those follow the peak number of keys. Lower the precision to trade accuracy for memory.
 public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     private let shards: RateLimitShards
-    private let sweepInterval: Int
 
     /// Creates an empty store.
     ///
     /// - Parameters:
-    ///   - shardCount: How many independently locked shards to spread keys over (default 16).
+    ///   - shardCount: How many shards to spread keys over (default 16); a shard's mutex is
+    ///     only taken to insert keys, add policies to them, and sweep.
     ///   - sweepInterval: How many operations a shard performs between sweeps for idle keys (at
     ///     least; a shard also waits for as many operations as it holds keys, so sweeping costs
-    ///     O(1) per operation).
+    ///     O(1) per operation). Operations on keys already tracked are counted in batches of 64
+    ///     per key. A shard skips sweeps until one of its keys can be idle.
     public init(shardCount: Int = 16, sweepInterval: Int = 4096) {
-        shards = RateLimitShards(count: min(max(shardCount, 1), 1 << 16))
-        self.sweepInterval = max(sweepInterval, 1)
+        shards = RateLimitShards(count: min(max(shardCount, 1), 1 << 16), sweepInterval: max(sweepInterval, 1))
     }
 
     deinit {
@@ -38,54 +44,102 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
 
     /// The number of keys currently tracked.
     public var trackedKeyCount: Int {
-        (0..<shards.count).reduce(0) { sum, shard in sum + shards.withLock(shard) { $0.count } }
+        (0..<shards.count).reduce(0) { sum, index in sum + shards[index].withKeys { $0.count } }
     }
 
     /// Drops every key whose windows have all been idle for longer than their length (plus one
     /// bucket) at `now`. The store also does this by itself, a shard at a time.
     public func evictIdle(now: Date) {
         let milliseconds = Milliseconds.of(now)
-        for shard in 0..<shards.count {
-            shards.withLock(shard) { $0.sweep(now: milliseconds) }
+        for index in 0..<shards.count {
+            shards[index].withKeys { $0.sweep(now: milliseconds) }
         }
     }
 
-    /// Checks and counts one policy atomically within the key's shard, allocating nothing for
-    /// a key it already tracks.
+    /// Checks and counts one policy atomically under the key's lock, allocating nothing for a
+    /// key it already tracks with this policy.
     public func acquire(key: String, policy: RateLimitPolicy, cost: Int, now: Date) throws -> RateLimitDecision {
-        withShard(of: key, now: now) { table, hash, milliseconds in
-            table.acquire(key: key, hash: hash, policy: policy, cost: Self.clamped(cost), now: milliseconds)
-        }
-    }
-
-    /// Checks every policy and counts in all of them, or in none, atomically within the key's shard.
-    public func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) throws -> [RateLimitDecision] {
-        withShard(of: key, now: now) { table, hash, milliseconds in
-            table.acquire(key: key, hash: hash, policies: policies, cost: Self.clamped(cost), now: milliseconds)
-        }
-    }
-
-    /// Runs `body` on the table of `key`'s shard, under its lock, after the shard's due sweep;
-    /// `body` gets the key's hash and `now` in milliseconds.
-    private func withShard<Result>(
-        of key: String, now: Date, _ body: (inout ShardTable, UInt64, Int64) -> Result
-    ) -> Result {
         let milliseconds = Milliseconds.of(now)
+        let cost = Self.clamped(cost)
         let hash = Self.hash(key)
-        let interval = sweepInterval
-        return shards.withLock(shard(for: hash)) { table in
-            table.sweepIfDue(now: milliseconds, interval: interval)
-            return body(&table, hash, milliseconds)
+        let shard = shards[shardIndex(for: hash)]
+        if let entry = shard.lockedEntry(for: key, hash: hash) {
+            if let window = entry.window(for: policy) {
+                let outcome = entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
+                let batchDone = entry.countOperation()
+                entry.unlockEntry()
+                if batchDone { shard.countBatch(now: milliseconds) }
+                return outcome.decision(for: policy)
+            }
+            entry.unlockEntry()
         }
+        let outcome = shard.withKeys { keys in
+            keys.countOperation(now: milliseconds)
+            let entry = keys.lockedEntry(for: key, hash: hash)
+            defer { entry.unlockEntry() }
+            if entry.window(for: policy) == nil {
+                entry.appendWindow(shape: keys.shape(for: policy), now: milliseconds)
+            }
+            guard let window = entry.window(for: policy) else { return Self.unreachable(now: milliseconds) }
+            let outcome = entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
+            keys.noteActivity(of: entry)
+            return outcome
+        }
+        return outcome.decision(for: policy)
+    }
+
+    /// Checks every policy and counts in all of them, or in none, atomically under the key's lock.
+    public func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) throws -> [RateLimitDecision] {
+        guard !policies.isEmpty else { return [] }
+        let milliseconds = Milliseconds.of(now)
+        let cost = Self.clamped(cost)
+        let hash = Self.hash(key)
+        let shard = shards[shardIndex(for: hash)]
+        if let entry = shard.lockedEntry(for: key, hash: hash) {
+            if let outcomes = entry.acquire(policies: policies, cost: cost, now: milliseconds) {
+                let batchDone = entry.countOperation()
+                entry.unlockEntry()
+                if batchDone { shard.countBatch(now: milliseconds) }
+                return Self.decisions(for: policies, outcomes)
+            }
+            entry.unlockEntry()
+        }
+        let outcomes = shard.withKeys { keys in
+            keys.countOperation(now: milliseconds)
+            let entry = keys.lockedEntry(for: key, hash: hash)
+            defer { entry.unlockEntry() }
+            for policy in policies where entry.window(for: policy) == nil {
+                entry.appendWindow(shape: keys.shape(for: policy), now: milliseconds)
+            }
+            let outcomes =
+                entry.acquire(policies: policies, cost: cost, now: milliseconds)
+                ?? policies.map { _ in Self.unreachable(now: milliseconds) }
+            keys.noteActivity(of: entry)
+            return outcomes
+        }
+        return Self.decisions(for: policies, outcomes)
+    }
+
+    private static func decisions(for policies: [RateLimitPolicy], _ outcomes: [WindowOutcome]) -> [RateLimitDecision] {
+        var decisions: [RateLimitDecision] = []
+        decisions.reserveCapacity(policies.count)
+        for (policy, outcome) in zip(policies, outcomes) { decisions.append(outcome.decision(for: policy)) }
+        return decisions
+    }
+
+    /// A denial for a state that cannot arise (a window just added found missing), so that no
+    /// input can crash the store.
+    private static func unreachable(now: Int64) -> WindowOutcome {
+        WindowOutcome(remaining: 0, resetAt: now, nextUnitFreesAt: now, retryAt: now)
     }
 
     /// The key's hash, with Swift's per-process random seed (so keys cannot be crafted to
-    /// collide): bits 32–55 choose the shard, the low bits the slot, the top seven the tag.
+    /// collide): bits 32–55 choose the shard, the low bits the slot, the top six the tag.
     static func hash(_ key: String) -> UInt64 {
         UInt64(bitPattern: Int64(key.hashValue))
     }
 
-    private func shard(for hash: UInt64) -> Int {
+    private func shardIndex(for hash: UInt64) -> Int {
         Int(((hash >> 32) & 0xFF_FFFF) &* UInt64(shards.count) >> 24)
     }
 

@@ -59,11 +59,9 @@ final class ShapeBox {
     }
 }
 
-/// The fixed part of a ``KeyWindow``: 51 bytes, followed directly by the counts, so that at the
-/// default precision (101 one-byte counts) a window is a single 152-byte allocation.
+/// The fixed part of a ``KeyWindow``: 35 bytes, followed directly by the counts, so that at the
+/// default precision (101 one-byte counts) a window is a single 136-byte allocation.
 struct WindowHeader {
-    /// The key this window belongs to (the store's table finds keys through it).
-    let key: String
     /// The policy's shared parameters, owned by the shard's ``ShapeBox``.
     let shape: UnsafePointer<WindowShape>
     /// The key's window for its next policy, if it has several.
@@ -88,8 +86,8 @@ struct WindowHeader {
 /// followed by the ring of per-bucket counts, `bucketCount × width` bytes.
 ///
 /// Manually managed (no reference counting, so threads working on different keys never touch a
-/// shared counter): the shard's table owns its windows and calls ``free()`` exactly once for
-/// each. Only ever touched under the shard's lock.
+/// shared counter): the key's ``KeyEntry`` owns its windows and calls ``free()`` exactly once for
+/// each. Only ever touched under the key's lock.
 ///
 /// - Complexity: O(1) amortised per operation; advancing over a long idle gap clears at most
 ///   the whole ring once.
@@ -105,10 +103,10 @@ struct KeyWindow {
     private var shape: UnsafePointer<WindowShape> { header.pointee.shape }
 
     /// A new, empty window whose newest bucket holds `milliseconds`.
-    init(key: String, shape: UnsafePointer<WindowShape>, startingAt milliseconds: Int64) {
+    init(shape: UnsafePointer<WindowShape>, startingAt milliseconds: Int64) {
         let head = shape.pointee.bucket(of: milliseconds)
         let header = WindowHeader(
-            key: key, shape: shape, next: nil, head: head, total: 0, oldestLag: 0, newestLag: 0,
+            shape: shape, next: nil, head: head, total: 0, oldestLag: 0, newestLag: 0,
             headSlot: UInt16(truncatingIfNeeded: shape.pointee.slot(of: head)), width: 1)
         self.init(header: header)
     }
@@ -138,7 +136,13 @@ struct KeyWindow {
     /// Whether every unit this window counted has left it by `now`, plus one bucket: the
     /// window could be dropped and started afresh without changing any decision.
     func isIdle(at now: Int64) -> Bool {
-        now >= (header.pointee.head + Int64(shape.pointee.bucketCount) + 1) * shape.pointee.granularity
+        now >= idleFrom
+    }
+
+    /// The first instant at which the window is idle (see ``isIdle(at:)``); it only ever moves
+    /// later, as the window advances.
+    var idleFrom: Int64 {
+        (header.pointee.head + Int64(shape.pointee.bucketCount) + 1) * shape.pointee.granularity
     }
 
     /// Moves this window into a new allocation with counts `newWidth` bytes wide (its `next`

@@ -43,6 +43,24 @@ struct InMemoryRateLimitStoreTests {
         #expect(store.trackedKeyCount == 8000)
     }
 
+    @Test("sweeps wait until some key can be idle, and a key added later with a shorter window brings them forward")
+    func sweepsWaitForIdleKeys() throws {
+        let store = InMemoryRateLimitStore(shardCount: 1, sweepInterval: 1)
+        let hourly = RateLimitPolicy(name: "hourly", limit: 10, window: .seconds(3600))
+        let short = RateLimitPolicy(name: "short", limit: 10, window: .seconds(1))
+        _ = try store.acquire(key: "long", policy: hourly, cost: 1, now: Self.start)
+        for _ in 0..<200 { _ = try store.acquire(key: "long", policy: hourly, cost: 0, now: Self.start) }
+        _ = try store.acquire(key: "brief", policy: short, cost: 1, now: Self.start.addingTimeInterval(10))
+        #expect(store.trackedKeyCount == 2)
+        // "brief" is idle from 11.02 s on; enough operations on "long" later sweep it away.
+        for _ in 0..<200 {
+            _ = try store.acquire(key: "long", policy: hourly, cost: 0, now: Self.start.addingTimeInterval(20))
+        }
+        #expect(store.trackedKeyCount == 1)
+        let peek = try store.acquire(key: "long", policy: hourly, cost: 0, now: Self.start.addingTimeInterval(20))
+        #expect(peek.remaining == 9)
+    }
+
     @Test("a bucket's count widens past 255 and 65,535 units without losing any")
     func wideCounts() throws {
         let store = InMemoryRateLimitStore()

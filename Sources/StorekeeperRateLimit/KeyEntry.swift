@@ -1,0 +1,234 @@
+/// What a ``KeyEntry`` holds behind its lock.
+struct KeyEntryState {
+    /// The key, or empty while the entry is free.
+    var key: String
+    /// The key's hash (read and written only under the shard's mutex, to rebuild its table).
+    var hash: UInt64
+    /// The key's first window, `nil` while the entry is free: a reader that finds an entry
+    /// without one has found a key already swept away.
+    var first: KeyWindow?
+    /// Operations on the key, counted towards the shard's sweep in batches.
+    var operations: UInt32
+}
+
+/// One tracked key of a shard: a 64-byte, 64-byte-aligned block holding an ``EntryLock`` and,
+/// behind it, the key and its windows (a ``KeyEntryState``).
+///
+/// An operation on a key it already tracks writes to this block only (its lock and its
+/// windows), so threads working on different keys never write to the same cache line.
+/// Entries are type-stable: a shard never frees one while the store lives, but recycles it for
+/// a new key after a sweep. A reader that reached an entry through the shard's table without a
+/// lock therefore always reads a valid lock, and checks under it that the entry still holds its
+/// key (``holds(_:)``).
+struct KeyEntry: Equatable {
+    /// The start of the block: the lock, then the state.
+    let base: UnsafeMutableRawPointer
+
+    /// Bytes from the lock to the state.
+    private static let stateOffset =
+        (MemoryLayout<UInt32>.size + MemoryLayout<KeyEntryState>.alignment - 1)
+        / MemoryLayout<KeyEntryState>.alignment * MemoryLayout<KeyEntryState>.alignment
+    /// Bytes per entry: a whole number of 64-byte cache lines (one at present).
+    static let stride = (stateOffset + MemoryLayout<KeyEntryState>.stride + 63) / 64 * 64
+    /// The alignment of every entry, so entries never share a cache line.
+    static let alignment = 64
+    /// How many operations on a key make one batch counted towards the shard's sweep.
+    static let operationBatch: UInt32 = 64
+
+    /// The entry at `base`, initialised by ``initialize(at:)``.
+    init(base: UnsafeMutableRawPointer) {
+        self.base = base
+    }
+
+    /// Places a free entry at `base` (``stride`` uninitialised bytes aligned to ``alignment``).
+    static func initialize(at base: UnsafeMutableRawPointer) -> KeyEntry {
+        _ = EntryLock.initialize(at: base)
+        (base + stateOffset).bindMemory(to: KeyEntryState.self, capacity: 1)
+            .initialize(to: KeyEntryState(key: "", hash: 0, first: nil, operations: 0))
+        return KeyEntry(base: base)
+    }
+
+    /// Frees the entry's windows and its key; the memory itself belongs to the shard's slab.
+    func deinitialize() {
+        release()
+        state.deinitialize(count: 1)
+    }
+
+    private var lock: EntryLock { EntryLock(at: base) }
+
+    private var state: UnsafeMutablePointer<KeyEntryState> {
+        (base + Self.stateOffset).assumingMemoryBound(to: KeyEntryState.self)
+    }
+
+    // MARK: Locking
+
+    /// Takes the entry's lock; everything below but ``hash`` needs it.
+    func lockEntry() { lock.lock() }
+
+    /// Releases the entry's lock.
+    func unlockEntry() { lock.unlock() }
+
+    /// Whether the entry currently tracks `key`.
+    func holds(_ key: String) -> Bool {
+        state.pointee.first != nil && state.pointee.key == key
+    }
+
+    /// Whether the entry tracks a key (it is not free).
+    var isTracking: Bool { state.pointee.first != nil }
+
+    /// The tracked key's hash; only under the shard's mutex.
+    var hash: UInt64 { state.pointee.hash }
+
+    /// Makes a free entry track `key`, with no window yet; under the shard's mutex and the
+    /// entry's lock. The caller adds the first window before releasing the lock.
+    func assign(key: String, hash: UInt64) {
+        state.pointee.key = key
+        state.pointee.hash = hash
+        state.pointee.operations = 0
+    }
+
+    /// Frees every window and forgets the key: the entry becomes free.
+    func release() {
+        var window = state.pointee.first
+        while let current = window {
+            window = current.header.pointee.next
+            current.free()
+        }
+        state.pointee.first = nil
+        state.pointee.key = ""
+    }
+
+    /// Counts one operation; `true` once per ``operationBatch``, when the caller adds the batch
+    /// to the shard's count.
+    func countOperation() -> Bool {
+        state.pointee.operations &+= 1
+        return state.pointee.operations % Self.operationBatch == 0
+    }
+
+    // MARK: Windows
+
+    /// The key's window for `policy`, if it has one.
+    func window(for policy: RateLimitPolicy) -> KeyWindow? {
+        var window = state.pointee.first
+        while let current = window {
+            if current.enforces(policy) { return current }
+            window = current.header.pointee.next
+        }
+        return nil
+    }
+
+    /// Starts a window of `shape` at `now` and appends it to the key's chain.
+    func appendWindow(shape: UnsafePointer<WindowShape>, now: Int64) {
+        let added = KeyWindow(shape: shape, startingAt: now)
+        guard var last = state.pointee.first else {
+            state.pointee.first = added
+            return
+        }
+        while let next = last.header.pointee.next { last = next }
+        last.header.pointee.next = added
+    }
+
+    /// The first instant at which every window of the key is idle; it only ever moves later.
+    var idleFrom: Int64 {
+        var latest = Int64.min
+        var window = state.pointee.first
+        while let current = window {
+            latest = max(latest, current.idleFrom)
+            window = current.header.pointee.next
+        }
+        return latest
+    }
+
+    /// Calls `body` with the shape of every window of the key.
+    func forEachShape(_ body: (UnsafePointer<WindowShape>) -> Void) {
+        var window = state.pointee.first
+        while let current = window {
+            body(current.header.pointee.shape)
+            window = current.header.pointee.next
+        }
+    }
+
+    /// `window`, or a copy with wider counts put in its place in the chain if adding `units`
+    /// needs one.
+    private func widenedIfNeeded(_ window: KeyWindow, adding units: Int64) -> KeyWindow {
+        guard let width = window.widthNeeded(adding: units) else { return window }
+        let wider = window.widened(to: width)
+        if window.isSame(as: state.pointee.first) {
+            state.pointee.first = wider
+        } else {
+            var previous = state.pointee.first
+            while let current = previous, !window.isSame(as: current.header.pointee.next) {
+                previous = current.header.pointee.next
+            }
+            previous?.header.pointee.next = wider
+        }
+        return wider
+    }
+
+    // MARK: Deciding
+
+    /// Checks and counts one policy in `window`, the key's window for it (from
+    /// ``window(for:)``).
+    func acquire(policy: RateLimitPolicy, in window: KeyWindow, cost: Int64, now: Int64) -> WindowOutcome {
+        var window = window
+        window.advance(to: now)
+        let allowed = cost <= window.limit - window.total
+        if allowed && cost > 0 {
+            window = widenedIfNeeded(window, adding: cost)
+            window.add(cost)
+        }
+        return Self.outcome(for: policy, window: window, allowed: allowed, cost: cost, now: now)
+    }
+
+    /// Checks every policy and counts in all of them, or in none; `nil` (changing nothing) if
+    /// the key lacks a window for one of them.
+    func acquire(policies: [RateLimitPolicy], cost: Int64, now: Int64) -> [WindowOutcome]? {
+        var chosen: [KeyWindow] = []
+        chosen.reserveCapacity(policies.count)
+        for policy in policies {
+            guard let window = window(for: policy) else { return nil }
+            chosen.append(window)
+        }
+        var allowed = true
+        for window in chosen {
+            window.advance(to: now)
+            allowed = allowed && cost <= window.limit - window.total
+        }
+        if allowed && cost > 0 {
+            for position in chosen.indices {
+                let window = chosen[position]
+                let wider = widenedIfNeeded(window, adding: cost)
+                if !wider.isSame(as: window) {
+                    // The same policy given twice shares one window: update every mention.
+                    for other in chosen.indices where window.isSame(as: chosen[other]) { chosen[other] = wider }
+                }
+                wider.add(cost)
+            }
+        }
+        var outcomes: [WindowOutcome] = []
+        outcomes.reserveCapacity(policies.count)
+        for (policy, window) in zip(policies, chosen) {
+            outcomes.append(Self.outcome(for: policy, window: window, allowed: allowed, cost: cost, now: now))
+        }
+        return outcomes
+    }
+
+    private static func outcome(
+        for policy: RateLimitPolicy, window: KeyWindow, allowed: Bool, cost: Int64, now: Int64
+    ) -> WindowOutcome {
+        let limit = Int64(policy.limit)
+        let total = window.total
+        let nextUnit = max(now, window.releaseTime(freeing: 1) ?? now)
+        var retryAt = WindowOutcome.admitted
+        if !allowed {
+            let needed = total + cost - limit
+            retryAt = needed == 1 ? nextUnit : max(now, window.releaseTime(freeing: needed) ?? now)
+        }
+        return WindowOutcome(
+            remaining: max(0, limit - total),
+            resetAt: max(now, window.lastRelease() ?? now),
+            nextUnitFreesAt: nextUnit,
+            retryAt: retryAt
+        )
+    }
+}
