@@ -69,25 +69,7 @@ struct OnePassValidationTests {
 
     @Test("issues, warnings and the validated value match validating the parsed tree", arguments: documents)
     func matchesTreeValidation(document: String) {
-        let bytes = Array(document.utf8)
-        for duplicateKeys in [JSONParsingOptions.DuplicateKeyPolicy.reject, .keepLast] {
-            let parsing = JSONParsingOptions(duplicateKeys: duplicateKeys)
-            for maximumIssues in [100, 3, 1] {
-                let options = ValidationOptions(maximumIssues: maximumIssues)
-                let onePass = Self.schema.validate(json: bytes, parsing: parsing, options: options)
-                let expected: ValidationOutcome
-                do {
-                    expected = Self.schema.validate(try JSONValue(parsing: bytes, options: parsing), options: options)
-                } catch {
-                    expected = ValidationOutcome(
-                        value: .null, report: ValidationReport(issues: [ValidationIssue(error)]))
-                }
-                #expect(onePass.report == expected.report, "\(document) \(duplicateKeys) cap \(maximumIssues)")
-                if expected.report.isValid {
-                    #expect(onePass.value == expected.value, "\(document)")
-                }
-            }
-        }
+        expectOnePassMatchesTree(Self.schema, document)
     }
 
     @Test("a valid document's value has its coercions and defaults applied")
