@@ -51,6 +51,56 @@ struct EverspringWireFormatTests {
         return EverspringStockUpdate.schema.validate(.object(level)).report.issues.map { "\($0.path) \($0.code)" }
     }
 
+    /// `schema` exported as compact JSON Schema text.
+    func exported(_ schema: Schema) -> String {
+        String(decoding: JSONWriter().serialize(schema.jsonSchema()), as: UTF8.self)
+    }
+
+    @Test("the stock-update item, the variant and the attribute export as JSON Schema 2020-12")
+    func export() {
+        let stock = #"""
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{\#
+            "sku":{"type":"string","minLength":1,"maxLength":255,"description":"The Everspring SKU"},\#
+            "on_hand":{"type":"integer","description":"Units on hand at Everspring's supplier"},\#
+            "reserved":{"type":"integer","minimum":0,"description":"Units held by accepted orders"},\#
+            "available":{"type":"integer","description":"on_hand - reserved; negative only on backorder"},\#
+            "updated_at":{"type":"string","format":"date-time","description":"When Everspring observed the count"}},\#
+            "required":["sku","on_hand","reserved","available","updated_at"],\#
+            "x-rules":["available_is_on_hand_minus_reserved"]}
+            """#
+        #expect(exported(EverspringStockUpdate.schema) == stock.split(separator: "\n").joined())
+        let attribute = #"""
+            {"type":"object","properties":{\#
+            "code":{"type":"string","minLength":1,"maxLength":255,"description":"The attribute's code"},\#
+            "value":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]}},\#
+            "required":["code","value"],"additionalProperties":false}
+            """#.split(separator: "\n").joined()
+        #expect(
+            exported(EverspringAttribute.schema)
+                == #"{"$schema":"https://json-schema.org/draft/2020-12/schema","# + attribute.dropFirst())
+        let variant = [
+            #"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"#,
+            #""sku":{"type":"string","minLength":1,"maxLength":255,"description":"The Everspring SKU"},"#,
+            #""name":{"anyOf":[{"type":"string"},{"type":"null"}]},"#,
+            #""price":{"type":"number","minimum":0},"#,
+            #""original_price":{"anyOf":[{"type":"number","minimum":0},{"type":"null"}]},"#,
+            #""currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"ISO 4217 code"},"#,
+            #""images":{"type":"array","items":{"type":"string","format":"uri"}},"#,
+            #""attributes":{"type":"array","items":"# + attribute + #","x-unique-by":"code"}},"#,
+            #""required":["sku","name","price","original_price","currency","images","attributes"]}"#,
+        ].joined()
+        #expect(exported(EverspringVariant.schema) == variant)
+        let product = EverspringProduct.schema.jsonSchema()
+        #expect(
+            product["required"]
+                == [
+                    "id", "title", "description", "brand", "active", "purchasable", "images", "tags", "categories",
+                    "attributes", "variants", "created_at", "updated_at",
+                ])
+        #expect(product["properties"]?["variants"]?["x-unique-by"] == "sku")
+        #expect(product["properties"]?["updated_at"]?["anyOf"]?[0]?["format"] == "date-time")
+    }
+
     @Test("a catalogue product decodes and maps to the catalogue model")
     func decodesAndMaps() throws {
         let decoded = try EverspringProduct.decode(product())
