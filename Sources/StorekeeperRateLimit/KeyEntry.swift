@@ -73,9 +73,6 @@ struct KeyEntry: Equatable {
         state.pointee.first != nil && state.pointee.key == key
     }
 
-    /// Whether the entry tracks a key (it is not free).
-    var isTracking: Bool { state.pointee.first != nil }
-
     /// The tracked key's hash; only under the shard's mutex.
     var hash: UInt64 { state.pointee.hash }
 
