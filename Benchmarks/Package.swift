@@ -6,13 +6,14 @@
 import PackageDescription
 
 /// A benchmark executable in the folder `area`, using the given Storekeeper modules (and
-/// swift-crypto when it measures against it).
-func benchmark(_ area: String, storekeeper modules: [String], crypto: Bool = false) -> Target {
+/// swift-crypto when it measures against it, HeapUsage when it reads the heap's size).
+func benchmark(_ area: String, storekeeper modules: [String], crypto: Bool = false, heapUsage: Bool = false) -> Target {
     var dependencies: [Target.Dependency] = [
         .product(name: "Benchmark", package: "package-benchmark"), "BenchmarkFixtures",
     ]
     dependencies += modules.map { .product(name: $0, package: "Storekeeper") }
     if crypto { dependencies.append(.product(name: "Crypto", package: "swift-crypto")) }
+    if heapUsage { dependencies.append("HeapUsage") }
     return .executableTarget(
         name: "\(area)Benchmarks",
         dependencies: dependencies,
@@ -31,6 +32,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "BenchmarkFixtures", path: "Fixtures"),
+        .target(name: "HeapUsage", path: "HeapUsage"),
         benchmark(
             "API",
             storekeeper: [
@@ -43,7 +45,7 @@ let package = Package(
         benchmark("JSON", storekeeper: ["StorekeeperJSON"]),
         benchmark("Keys", storekeeper: ["StorekeeperCore", "StorekeeperKeys", "StorekeeperTesting"]),
         benchmark("Pagination", storekeeper: ["StorekeeperPagination"]),
-        benchmark("RateLimit", storekeeper: ["StorekeeperRateLimit"]),
+        benchmark("RateLimit", storekeeper: ["StorekeeperRateLimit"], heapUsage: true),
         benchmark("Webhooks", storekeeper: ["StorekeeperWebhooks"], crypto: true),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,9 @@
 import Benchmark
 import Dispatch
 import Foundation
+import HeapUsage
 import StorekeeperRateLimit
+import Synchronization
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -37,34 +39,78 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Two threads on disjoint key ranges of one store, against the same work on one thread:
-    // compare their throughput (decisions per second). A million decisions per sample, so
-    // starting the second thread (tens of microseconds) does not count.
+    // compare their throughput (decisions per second). The threads claim the work in chunks of
+    // 1,000, as Go's `RunParallel` does, so that when the host slows one of this machine's two
+    // processors for a while the other does not finish early and sit idle.
     let shared = InMemoryRateLimitStore()
-    Benchmark("RateLimit.acquire.2threads", configuration: .init(scalingFactor: .mega)) { benchmark in
-        let perThread = benchmark.scaledIterations.count / 2
+    @Sendable func decideOnTwoThreads(_ count: Int) {
+        let chunk = 1000
+        let claimed = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 2) { thread in
-            for index in 0..<perThread {
-                blackHole(
-                    try? shared.acquire(key: keys[(index & 1023) + thread * 1024], policy: policy, cost: 0, now: start))
+            var index = 0
+            while claimed.wrappingAdd(chunk, ordering: .relaxed).oldValue < count {
+                for _ in 0..<chunk {
+                    blackHole(
+                        try? shared.acquire(
+                            key: keys[(index & 1023) + thread * 1024], policy: policy, cost: 0, now: start))
+                    index += 1
+                }
             }
         }
     }
-
-    Benchmark("RateLimit.acquire.1thread", configuration: .init(scalingFactor: .mega)) { benchmark in
-        for index in benchmark.scaledIterations {
+    @Sendable func decideOnOneThread(_ count: Int) {
+        for index in 0..<count {
             blackHole(try? shared.acquire(key: keys[index & 2047], policy: policy, cost: 0, now: start))
         }
     }
 
-    // Memory: resident growth for 100,000 tracked keys (divide the peak by 100,000).
+    // A million decisions per sample, so starting the second thread (tens of microseconds)
+    // does not count.
+    Benchmark("RateLimit.acquire.2threads", configuration: .init(scalingFactor: .mega)) { benchmark in
+        decideOnTwoThreads(benchmark.scaledIterations.count)
+    }
+
+    Benchmark("RateLimit.acquire.1thread", configuration: .init(scalingFactor: .mega)) { benchmark in
+        decideOnOneThread(benchmark.scaledIterations.count)
+    }
+
+    // The same two workloads, paired: each sample times a million decisions on one thread and on
+    // two, back to back (alternating which goes first), and records the ratio of their
+    // throughputs in percent. This host's speed drifts by up to half for seconds at a time,
+    // on both processors at once, so the separate benchmarks above, seconds apart, can land in
+    // different phases; a pair, a tenth of a second long, almost always lands in one.
+    let scaling = BenchmarkMetric.custom(
+        "2 threads / 1 thread throughput (%)", polarity: .prefersLarger, useScalingFactor: false)
+    Benchmark(
+        "RateLimit.acquire.2threadsVs1thread",
+        configuration: .init(metrics: [scaling], maxDuration: .seconds(8), maxIterations: 60)
+    ) { benchmark in
+        let clock = ContinuousClock()
+        let decisions = 1_000_000
+        var oneThread = Duration.zero
+        var twoThreads = Duration.zero
+        if benchmark.currentIteration % 2 == 0 {
+            oneThread = clock.measure { decideOnOneThread(decisions) }
+            twoThreads = clock.measure { decideOnTwoThreads(decisions) }
+        } else {
+            twoThreads = clock.measure { decideOnTwoThreads(decisions) }
+            oneThread = clock.measure { decideOnOneThread(decisions) }
+        }
+        benchmark.measurement(scaling, Int(oneThread / twoThreads * 100))
+    }
+
+    // Memory: the heap bytes in use after tracking 100,000 keys, one request each, less those
+    // before, divided by the keys (glibc's count of every block malloc handed out and not taken
+    // back, the allocator's own overhead included).
+    let bytesPerKey = BenchmarkMetric.custom("Heap bytes per key", polarity: .prefersSmaller, useScalingFactor: false)
     Benchmark(
         "RateLimit.memory.100kKeys",
-        configuration: .init(metrics: [.peakMemoryResidentDelta, .mallocCountTotal], maxIterations: 3)
+        configuration: .init(metrics: [bytesPerKey, .mallocCountTotal], maxIterations: 3)
     ) { benchmark in
+        let before = heap_bytes_in_use()
         let store = InMemoryRateLimitStore()
-        benchmark.startMeasurement()
         for key in keys { _ = try store.acquire(key: key, policy: policy, cost: 1, now: start) }
-        benchmark.stopMeasurement()
+        benchmark.measurement(bytesPerKey, (heap_bytes_in_use() - before) / keys.count)
         blackHole(store.trackedKeyCount)
     }
 }

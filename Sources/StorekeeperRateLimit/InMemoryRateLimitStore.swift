@@ -7,7 +7,7 @@ public import Foundation
 /// A ``RateLimitStore`` in this process's memory: exact, sharded and self-cleaning.
 ///
 /// It is production-grade for a single server (and what the example server uses). Each key has
-/// a lock of its own, in a 64-byte entry of its own: a request for a key the store already
+/// a lock of its own, in a 128-byte entry of its own: a request for a key the store already
 /// tracks finds the entry without taking any shared lock, so requests for different keys never
 /// contend, and do not even write to a shared cache line, whatever thread they run on. Keys are
 /// spread over shards, each with a mutex taken only to insert a key, add a policy to it, or
@@ -15,13 +15,16 @@ public import Foundation
 /// bounded by the keys active within a window. A cluster needs a shared store instead (see
 /// ``RateLimitStore``).
 ///
-/// Memory: a key costs a 64-byte entry (its lock, the key and the address of its windows) and,
-/// per policy, one allocation: a 35-byte header followed by `precision + 1` one-byte counts
-/// (wider only for buckets over 255 units), 136 bytes at the default precision of 100, a
-/// 144-byte heap block. With the shard's table that is about 220 bytes per key. A swept key's
-/// windows are freed at once; its entry and table slot are kept for the next new key (entries
-/// are only freed with the store, so that a lock-free reader never reaches freed memory), so
-/// those follow the peak number of keys. Lower the precision to trade accuracy for memory.
+/// Memory: a key costs a 128-byte entry (its lock, the key, and its first window when that fits)
+/// and its share of the shard's table, about 150 bytes in all at the default precision of 100
+/// while no bucket holds more than 15 units: a window is a 36-byte header followed by
+/// `precision + 1` four-bit counts (87 bytes), widened to 8, 16 or 32 bits only when a bucket
+/// needs it. A window that does not fit in the entry (wider counts, a second policy, a finer
+/// precision) is one heap block of its own. A key longer than 15 UTF-8 bytes also keeps its
+/// string's storage alive. A swept key's windows are freed at once; its entry and table slot
+/// are kept for the next new key (entries are only freed with the store, so that a lock-free
+/// reader never reaches freed memory), so those follow the peak number of keys. Lower the
+/// precision to trade accuracy for memory.
 public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     private let shards: RateLimitShards
 

@@ -1,4 +1,5 @@
-/// What a ``KeyEntry`` holds behind its lock.
+/// What a ``KeyEntry`` holds behind its lock, besides the operation count and the room for its
+/// first window.
 struct KeyEntryState {
     /// The key, or empty while the entry is free.
     var key: String
@@ -7,12 +8,12 @@ struct KeyEntryState {
     /// The key's first window, `nil` while the entry is free: a reader that finds an entry
     /// without one has found a key already swept away.
     var first: KeyWindow?
-    /// Operations on the key, counted towards the shard's sweep in batches.
-    var operations: UInt32
 }
 
-/// One tracked key of a shard: a 64-byte, 64-byte-aligned block holding an ``EntryLock`` and,
-/// behind it, the key and its windows (a ``KeyEntryState``).
+/// One tracked key of a shard: a 128-byte, 128-byte-aligned block (a pair of cache lines)
+/// holding an ``EntryLock`` and, behind it, the count of operations on the key, the key and its
+/// windows (a ``KeyEntryState``), and room for the key's first window, which at the default
+/// precision fits there: most keys need no memory beyond their entry.
 ///
 /// An operation on a key it already tracks writes to this block only (its lock and its
 /// windows), so threads working on different keys never write to the same cache line.
@@ -21,19 +22,26 @@ struct KeyEntryState {
 /// lock therefore always reads a valid lock, and checks under it that the entry still holds its
 /// key (``holds(_:)``).
 struct KeyEntry: Equatable {
-    /// The start of the block: the lock, then the state.
+    /// The start of the block: the lock, the operation count, the state, then the window room.
     let base: UnsafeMutableRawPointer
 
-    /// Bytes from the lock to the state.
-    private static let stateOffset =
-        (MemoryLayout<UInt32>.size + MemoryLayout<KeyEntryState>.alignment - 1)
-        / MemoryLayout<KeyEntryState>.alignment * MemoryLayout<KeyEntryState>.alignment
-    /// Bytes per entry: a whole number of 64-byte cache lines (one at present).
-    static let stride = (stateOffset + MemoryLayout<KeyEntryState>.stride + 63) / 64 * 64
-    /// The alignment of every entry, so entries never share a cache line.
-    static let alignment = 64
+    private static let operationsOffset = MemoryLayout<UInt32>.size
+    private static let stateOffset = roundedUp(
+        operationsOffset + MemoryLayout<UInt32>.size, MemoryLayout<KeyEntryState>.alignment)
+    private static let windowOffset = roundedUp(stateOffset + MemoryLayout<KeyEntryState>.size, KeyWindow.alignment)
+    /// Bytes per entry: two cache lines.
+    static let stride = 128
+    /// The alignment of every entry, so that no two entries share a cache line, nor the pair of
+    /// lines processors fetch together.
+    static let alignment = 128
+    /// Bytes kept in the entry for the key's first window.
+    private static let windowRoom = stride - windowOffset
     /// How many operations on a key make one batch counted towards the shard's sweep.
     static let operationBatch: UInt32 = 64
+
+    private static func roundedUp(_ offset: Int, _ alignment: Int) -> Int {
+        (offset + alignment - 1) / alignment * alignment
+    }
 
     /// The entry at `base`, initialised by ``initialize(at:)``.
     init(base: UnsafeMutableRawPointer) {
@@ -43,8 +51,9 @@ struct KeyEntry: Equatable {
     /// Places a free entry at `base` (``stride`` uninitialised bytes aligned to ``alignment``).
     static func initialize(at base: UnsafeMutableRawPointer) -> KeyEntry {
         _ = EntryLock.initialize(at: base)
+        (base + operationsOffset).bindMemory(to: UInt32.self, capacity: 1).initialize(to: 0)
         (base + stateOffset).bindMemory(to: KeyEntryState.self, capacity: 1)
-            .initialize(to: KeyEntryState(key: "", hash: 0, first: nil, operations: 0))
+            .initialize(to: KeyEntryState(key: "", hash: 0, first: nil))
         return KeyEntry(base: base)
     }
 
@@ -52,9 +61,14 @@ struct KeyEntry: Equatable {
     func deinitialize() {
         release()
         state.deinitialize(count: 1)
+        operations.deinitialize(count: 1)
     }
 
     private var lock: EntryLock { EntryLock(at: base) }
+
+    private var operations: UnsafeMutablePointer<UInt32> {
+        (base + Self.operationsOffset).assumingMemoryBound(to: UInt32.self)
+    }
 
     private var state: UnsafeMutablePointer<KeyEntryState> {
         (base + Self.stateOffset).assumingMemoryBound(to: KeyEntryState.self)
@@ -81,7 +95,7 @@ struct KeyEntry: Equatable {
     func assign(key: String, hash: UInt64) {
         state.pointee.key = key
         state.pointee.hash = hash
-        state.pointee.operations = 0
+        operations.pointee = 0
     }
 
     /// Frees every window and forgets the key: the entry becomes free.
@@ -98,8 +112,8 @@ struct KeyEntry: Equatable {
     /// Counts one operation; `true` once per ``operationBatch``, when the caller adds the batch
     /// to the shard's count.
     func countOperation() -> Bool {
-        state.pointee.operations &+= 1
-        return state.pointee.operations % Self.operationBatch == 0
+        operations.pointee &+= 1
+        return operations.pointee % Self.operationBatch == 0
     }
 
     // MARK: Windows
@@ -114,15 +128,17 @@ struct KeyEntry: Equatable {
         return nil
     }
 
-    /// Starts a window of `shape` at `now` and appends it to the key's chain.
+    /// Starts a window of `shape` at `now` and appends it to the key's chain: the first in the
+    /// entry's own room if it fits, any other on the heap.
     func appendWindow(shape: UnsafePointer<WindowShape>, now: Int64) {
-        let added = KeyWindow(shape: shape, startingAt: now)
         guard var last = state.pointee.first else {
-            state.pointee.first = added
+            state.pointee.first =
+                KeyWindow(shape: shape, startingAt: now, in: base + Self.windowOffset, capacity: Self.windowRoom)
+                ?? KeyWindow(shape: shape, startingAt: now)
             return
         }
         while let next = last.header.pointee.next { last = next }
-        last.header.pointee.next = added
+        last.header.pointee.next = KeyWindow(shape: shape, startingAt: now)
     }
 
     /// The first instant at which every window of the key is idle; it only ever moves later.
@@ -148,8 +164,8 @@ struct KeyEntry: Equatable {
     /// `window`, or a copy with wider counts put in its place in the chain if adding `units`
     /// needs one.
     private func widenedIfNeeded(_ window: KeyWindow, adding units: Int64) -> KeyWindow {
-        guard let width = window.widthNeeded(adding: units) else { return window }
-        let wider = window.widened(to: width)
+        guard let bits = window.bitsNeeded(adding: units) else { return window }
+        let wider = window.widened(to: bits)
         if window.isSame(as: state.pointee.first) {
             state.pointee.first = wider
         } else {

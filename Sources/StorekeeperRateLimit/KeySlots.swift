@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Readers probe without any lock (``lockedEntry(for:hash:)``); the shard changes the table
 /// only under its mutex. A slot word is 0 when empty, 1 when its key was removed, and otherwise
-/// an entry's address (a multiple of 64) plus the tag. A reader may miss a key that is being
+/// an entry's address (a multiple of 128) plus the tag. A reader may miss a key that is being
 /// inserted or moved while it probes; it then retries under the shard's mutex, so a miss never
 /// decides anything. A reader never wrongly finds a key: it compares the key under the entry's
 /// lock. Tables are never freed while the store lives (a replaced one is kept until then), so
@@ -21,7 +21,8 @@ struct KeySlots {
     static let empty: UInt = 0
     /// The word of a slot whose key was removed: probes continue past it, inserts reuse it.
     static let removed: UInt = 1
-    /// The low bits of a slot word that hold the tag (entries are 64-byte aligned).
+    /// The low bits of a slot word that hold the tag (entries are 128-byte aligned, so these are
+    /// always zero in an address).
     private static let tagMask: UInt = 63
 
     private static let maskOffset = MemoryLayout<Int>.stride

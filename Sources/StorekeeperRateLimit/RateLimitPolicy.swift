@@ -10,7 +10,8 @@
 /// so steady traffic at the limit rate is admitted at `1 − 1/(n + 1)` of the limit or more,
 /// where `n` is the smaller of the limit and the precision: 99% with the default precision of
 /// 100 for limits of 100 or more, one request in `limit + 1` held back for smaller limits (60
-/// per minute: 98.4%). Memory per key grows with the precision.
+/// per minute: 98.4%). Memory per key grows with the precision: half a byte per bucket while
+/// no bucket holds more than 15 units.
 public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     /// The policy's name, as shown in the `RateLimit-Policy` header.
     public var name: String

@@ -103,8 +103,9 @@ struct ShardKeys {
     /// An entry tracking no key, from a new slab if none is free.
     private mutating func freeEntry() -> KeyEntry {
         if let entry = freeEntries.popLast() { return entry }
-        // Slabs double from 8 entries to 1,024, so small stores stay small.
-        let entries = min(max(8, (slabs.last?.entries ?? 4) * 2), 1024)
+        // Slabs double from 8 entries to 256 (32 KiB), so small stores stay small and a large
+        // one leaves fewer than 256 entries unused.
+        let entries = min(max(8, (slabs.last?.entries ?? 4) * 2), 256)
         let base = UnsafeMutableRawPointer.allocate(
             byteCount: entries * KeyEntry.stride, alignment: KeyEntry.alignment)
         for index in 0..<entries { _ = KeyEntry.initialize(at: base + index * KeyEntry.stride) }

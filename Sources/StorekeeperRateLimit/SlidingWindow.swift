@@ -59,8 +59,9 @@ final class ShapeBox {
     }
 }
 
-/// The fixed part of a ``KeyWindow``: 35 bytes, followed directly by the counts, so that at the
-/// default precision (101 one-byte counts) a window is a single 136-byte allocation.
+/// The fixed part of a ``KeyWindow``: 36 bytes, followed directly by the counts, so that at the
+/// default precision (101 four-bit counts, 51 bytes) a window takes 87 bytes and fits in the
+/// room its key's ``KeyEntry`` keeps for its first window.
 struct WindowHeader {
     /// The policy's shared parameters, owned by the shard's ``ShapeBox``.
     let shape: UnsafePointer<WindowShape>
@@ -78,21 +79,24 @@ struct WindowHeader {
     var newestLag: UInt16
     /// The ring slot of `head`.
     var headSlot: UInt16
-    /// Bytes per count: 1, widened to 2 or 4 only when a bucket needs it.
-    var width: UInt8
+    /// Bits per count: 4, widened to 8, 16 or 32 only when a bucket needs it.
+    var bits: UInt8
+    /// Whether the window lives in memory its key's entry owns (and so is never deallocated).
+    let isInline: Bool
 }
 
-/// The sliding window of one policy for one key, in one allocation: a ``WindowHeader``
-/// followed by the ring of per-bucket counts, `bucketCount × width` bytes.
+/// The sliding window of one policy for one key, in one block of memory: a ``WindowHeader``
+/// followed by the ring of per-bucket counts, `bucketCount × bits` bits.
 ///
 /// Manually managed (no reference counting, so threads working on different keys never touch a
 /// shared counter): the key's ``KeyEntry`` owns its windows and calls ``free()`` exactly once for
-/// each. Only ever touched under the key's lock.
+/// each. The key's first window lives inside the entry when it fits; the others, and any window
+/// whose counts outgrow that room, are heap allocations. Only ever touched under the key's lock.
 ///
 /// - Complexity: O(1) amortised per operation; advancing over a long idle gap clears at most
 ///   the whole ring once.
 struct KeyWindow {
-    /// The header, at the start of the allocation.
+    /// The header, at the start of the window's memory.
     let header: UnsafeMutablePointer<WindowHeader>
 
     /// The counts, right after the header.
@@ -102,30 +106,57 @@ struct KeyWindow {
 
     private var shape: UnsafePointer<WindowShape> { header.pointee.shape }
 
-    /// A new, empty window whose newest bucket holds `milliseconds`.
-    init(shape: UnsafePointer<WindowShape>, startingAt milliseconds: Int64) {
-        let head = shape.pointee.bucket(of: milliseconds)
-        let header = WindowHeader(
-            shape: shape, next: nil, head: head, total: 0, oldestLag: 0, newestLag: 0,
-            headSlot: UInt16(truncatingIfNeeded: shape.pointee.slot(of: head)), width: 1)
-        self.init(header: header)
+    private var ring: Ring { Ring(counts: counts, bits: header.pointee.bits) }
+
+    /// The bytes a window of `shape` with counts `bits` wide takes.
+    private static func size(of shape: UnsafePointer<WindowShape>, bits: UInt8) -> Int {
+        MemoryLayout<WindowHeader>.size + Ring.byteCount(buckets: shape.pointee.bucketCount, bits: bits)
     }
 
-    /// Allocates a window for `header`, its counts zero.
-    private init(header: WindowHeader) {
-        let byteCount = header.shape.pointee.bucketCount * Int(header.width)
-        let size = MemoryLayout<WindowHeader>.size + byteCount
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<WindowHeader>.alignment)
+    /// The alignment a window's memory needs.
+    static let alignment = MemoryLayout<WindowHeader>.alignment
+
+    /// A new, empty window on the heap whose newest bucket holds `milliseconds`.
+    init(shape: UnsafePointer<WindowShape>, startingAt milliseconds: Int64) {
+        let header = Self.emptyHeader(shape: shape, startingAt: milliseconds, isInline: false)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: Self.size(of: shape, bits: 4), alignment: Self.alignment)
+        self.init(header: header, at: raw)
+    }
+
+    /// A new, empty window placed in `storage` (`capacity` bytes aligned to ``alignment``, which
+    /// the caller owns), or `nil` if it does not fit there.
+    init?(
+        shape: UnsafePointer<WindowShape>, startingAt milliseconds: Int64, in storage: UnsafeMutableRawPointer,
+        capacity: Int
+    ) {
+        guard Self.size(of: shape, bits: 4) <= capacity else { return nil }
+        self.init(header: Self.emptyHeader(shape: shape, startingAt: milliseconds, isInline: true), at: storage)
+    }
+
+    private static func emptyHeader(
+        shape: UnsafePointer<WindowShape>, startingAt milliseconds: Int64, isInline: Bool
+    ) -> WindowHeader {
+        let head = shape.pointee.bucket(of: milliseconds)
+        return WindowHeader(
+            shape: shape, next: nil, head: head, total: 0, oldestLag: 0, newestLag: 0,
+            headSlot: UInt16(truncatingIfNeeded: shape.pointee.slot(of: head)), bits: 4, isInline: isInline)
+    }
+
+    /// Places a window with `header` at `raw` (``size(of:bits:)`` bytes), its counts zero.
+    private init(header: WindowHeader, at raw: UnsafeMutableRawPointer) {
+        let byteCount = Ring.byteCount(buckets: header.shape.pointee.bucketCount, bits: header.bits)
         self.header = raw.bindMemory(to: WindowHeader.self, capacity: 1)
         self.header.initialize(to: header)
         (raw + MemoryLayout<WindowHeader>.size).bindMemory(to: UInt8.self, capacity: byteCount)
             .initialize(repeating: 0, count: byteCount)
     }
 
-    /// Releases the window's memory (not its `next`). The window must not be used again.
+    /// Releases the window (not its `next`): frees its memory, unless it lives in its entry. The
+    /// window must not be used again.
     func free() {
+        let isInline = header.pointee.isInline
         header.deinitialize(count: 1)
-        UnsafeMutableRawPointer(header).deallocate()
+        if !isInline { UnsafeMutableRawPointer(header).deallocate() }
     }
 
     /// Whether the window is the same allocation as `other`.
@@ -145,16 +176,19 @@ struct KeyWindow {
         (header.pointee.head + Int64(shape.pointee.bucketCount) + 1) * shape.pointee.granularity
     }
 
-    /// Moves this window into a new allocation with counts `newWidth` bytes wide (its `next`
+    /// Moves this window into a new heap allocation with counts `newBits` wide (its `next`
     /// included) and frees this one.
-    func widened(to newWidth: UInt8) -> KeyWindow {
-        let bucketCount = shape.pointee.bucketCount
-        var wider = header.pointee
-        wider.width = newWidth
-        let copy = KeyWindow(header: wider)
-        let from = Ring(counts: counts, width: header.pointee.width)
-        let to = Ring(counts: copy.counts, width: newWidth)
-        for slot in 0..<bucketCount { to.set(from[slot], at: slot) }
+    func widened(to newBits: UInt8) -> KeyWindow {
+        let old = header.pointee
+        let wider = WindowHeader(
+            shape: old.shape, next: old.next, head: old.head, total: old.total, oldestLag: old.oldestLag,
+            newestLag: old.newestLag, headSlot: old.headSlot, bits: newBits, isInline: false)
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: Self.size(of: old.shape, bits: newBits), alignment: Self.alignment)
+        let copy = KeyWindow(header: wider, at: raw)
+        let from = ring
+        let to = copy.ring
+        for slot in 0..<old.shape.pointee.bucketCount { to.set(from[slot], at: slot) }
         free()
         return copy
     }
@@ -169,14 +203,13 @@ struct KeyWindow {
         let bucket = shape.pointee.bucket(of: now)
         let steps = bucket - header.pointee.head
         let bucketCount = shape.pointee.bucketCount
-        let width = header.pointee.width
         if header.pointee.total == 0 {
             // Every count is already zero.
         } else if steps >= Int64(bucketCount) {
-            counts.update(repeating: 0, count: bucketCount * Int(width))
+            counts.update(repeating: 0, count: Ring.byteCount(buckets: bucketCount, bits: header.pointee.bits))
             header.pointee.total = 0
         } else {
-            let ring = Ring(counts: counts, width: width)
+            let ring = self.ring
             var slot = Int(header.pointee.headSlot)
             var released: Int64 = 0
             for _ in 0..<Int(steps) {
@@ -206,21 +239,20 @@ struct KeyWindow {
         shape.pointee.policy == policy
     }
 
-    /// The count width adding `units` to the newest bucket needs, if wider than the current one.
-    func widthNeeded(adding units: Int64) -> UInt8? {
-        let width = header.pointee.width
-        let updated = Ring(counts: counts, width: width)[Int(header.pointee.headSlot)] + units
-        if updated > Int64(UInt16.max) { return width < 4 ? 4 : nil }
-        if updated > Int64(UInt8.max) { return width < 2 ? 2 : nil }
-        return nil
+    /// The bits per count adding `units` to the newest bucket needs, if more than now.
+    func bitsNeeded(adding units: Int64) -> UInt8? {
+        let updated = ring[Int(header.pointee.headSlot)] + units
+        let needed: UInt8 =
+            updated > Int64(UInt16.max) ? 32 : updated > Int64(UInt8.max) ? 16 : updated > Ring.nibbleMax ? 8 : 4
+        return needed > header.pointee.bits ? needed : nil
     }
 
     /// Counts `units` in the newest bucket. The caller has checked they fit the limit and
-    /// widened the counts if ``widthNeeded(adding:)`` asked for it.
+    /// widened the counts if ``bitsNeeded(adding:)`` asked for it.
     func add(_ units: Int64) {
         if header.pointee.total == 0 { header.pointee.oldestLag = 0 }
         header.pointee.newestLag = 0
-        let ring = Ring(counts: counts, width: header.pointee.width)
+        let ring = self.ring
         let slot = Int(header.pointee.headSlot)
         ring.set(ring[slot] + units, at: slot)
         header.pointee.total &+= UInt32(truncatingIfNeeded: units)
@@ -239,7 +271,7 @@ struct KeyWindow {
     func releaseTime(freeing units: Int64) -> Int64? {
         guard units > 0, Int64(header.pointee.total) >= units else { return nil }
         let bucketCount = shape.pointee.bucketCount
-        let ring = Ring(counts: counts, width: header.pointee.width)
+        let ring = self.ring
         var lag = Int(header.pointee.oldestLag)
         var slot = Int(header.pointee.headSlot) - lag
         if slot < 0 { slot += bucketCount }
@@ -258,24 +290,38 @@ struct KeyWindow {
     }
 }
 
-/// Counts `width` bytes wide, read and written at a ring slot.
+/// Counts `bits` bits wide (4, 8, 16 or 32), read and written at a ring slot. Four-bit counts
+/// are packed two to a byte, the even slot in the low half.
 private struct Ring {
     let counts: UnsafeMutablePointer<UInt8>
-    let width: UInt8
+    let bits: UInt8
+
+    /// The largest four-bit count.
+    static let nibbleMax: Int64 = 15
+
+    /// The bytes `buckets` counts `bits` wide take.
+    static func byteCount(buckets: Int, bits: UInt8) -> Int {
+        (buckets * Int(bits) + 7) / 8
+    }
 
     subscript(slot: Int) -> Int64 {
-        switch width {
-        case 1: Int64(counts[slot])
-        case 2: Int64(UnsafeRawPointer(counts).loadUnaligned(fromByteOffset: slot * 2, as: UInt16.self))
+        switch bits {
+        case 4: Int64((counts[slot >> 1] >> UInt8(truncatingIfNeeded: (slot & 1) << 2)) & 0xF)
+        case 8: Int64(counts[slot])
+        case 16: Int64(UnsafeRawPointer(counts).loadUnaligned(fromByteOffset: slot * 2, as: UInt16.self))
         default: Int64(UnsafeRawPointer(counts).loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self))
         }
     }
 
     func set(_ value: Int64, at slot: Int) {
         let raw = UnsafeMutableRawPointer(counts)
-        switch width {
-        case 1: counts[slot] = UInt8(truncatingIfNeeded: value)
-        case 2: raw.storeBytes(of: UInt16(truncatingIfNeeded: value), toByteOffset: slot * 2, as: UInt16.self)
+        switch bits {
+        case 4:
+            let shift = UInt8(truncatingIfNeeded: (slot & 1) << 2)
+            let kept = counts[slot >> 1] & ~(0xF << shift)
+            counts[slot >> 1] = kept | (UInt8(truncatingIfNeeded: value) & 0xF) << shift
+        case 8: counts[slot] = UInt8(truncatingIfNeeded: value)
+        case 16: raw.storeBytes(of: UInt16(truncatingIfNeeded: value), toByteOffset: slot * 2, as: UInt16.self)
         default: raw.storeBytes(of: UInt32(truncatingIfNeeded: value), toByteOffset: slot * 4, as: UInt32.self)
         }
     }

@@ -61,21 +61,60 @@ struct InMemoryRateLimitStoreTests {
         #expect(peek.remaining == 9)
     }
 
-    @Test("a bucket's count widens past 255 and 65,535 units without losing any")
+    @Test("a bucket's count widens past 15, 255 and 65,535 units without losing any")
     func wideCounts() throws {
         let store = InMemoryRateLimitStore()
         let wide = RateLimitPolicy(name: "wide", limit: 1_000_000, window: .seconds(10))
         var admitted = 0
-        for cost in [200, 100, 60_000, 10_000, 500_000] {
+        for cost in [15, 1, 200, 100, 60_000, 10_000, 500_000] {
             let decision = try store.acquire(key: "k", policy: wide, cost: cost, now: Self.start)
             #expect(decision.isAllowed)
             admitted += cost
             #expect(decision.remaining == 1_000_000 - admitted)
         }
-        let denied = try store.acquire(key: "k", policy: wide, cost: 429_701, now: Self.start)
-        #expect(!denied.isAllowed && denied.remaining == 429_700)
+        let denied = try store.acquire(key: "k", policy: wide, cost: 1_000_000 - admitted + 1, now: Self.start)
+        #expect(!denied.isAllowed && denied.remaining == 1_000_000 - admitted)
         let freed = try store.acquire(key: "k", policy: wide, cost: 0, now: Self.start.addingTimeInterval(10.2))
         #expect(freed.remaining == 1_000_000, "every unit leaves together, one bucket after the window")
+    }
+
+    @Test("a key's first window moves out of its entry when it widens, its chained windows intact")
+    func firstWindowWidensWithAChain() throws {
+        let store = InMemoryRateLimitStore()
+        let first = RateLimitPolicy(name: "first", limit: 100, window: .seconds(10))
+        let second = RateLimitPolicy(name: "second", limit: 60, window: .seconds(20))
+        _ = try store.acquire(key: "k", policies: [first, second], cost: 15, now: Self.start)
+        // Both buckets pass 15 units: the first window leaves the entry, the second is re-linked.
+        let wider = try store.acquire(
+            key: "k", policies: [first, second], cost: 16, now: Self.start.addingTimeInterval(1))
+        #expect(wider.map(\.remaining) == [69, 29])
+        let denied = try store.acquire(
+            key: "k", policies: [first, second], cost: 30, now: Self.start.addingTimeInterval(2))
+        #expect(denied.map(\.isAllowed) == [false, false] && denied.map(\.remaining) == [69, 29])
+        // After the first window has passed, only the second still holds the units.
+        let later = try store.acquire(
+            key: "k", policies: [first, second], cost: 0, now: Self.start.addingTimeInterval(12))
+        #expect(later.map(\.remaining) == [100, 29])
+        store.evictIdle(now: Self.start.addingTimeInterval(60))
+        #expect(store.trackedKeyCount == 0)
+        // The recycled entry serves a new key from scratch.
+        let fresh = try store.acquire(key: "j", policy: first, cost: 3, now: Self.start.addingTimeInterval(61))
+        #expect(fresh.remaining == 97)
+    }
+
+    @Test("a precision too fine for the entry's room keeps its window on the heap, exact all the same")
+    func fineFirstWindow() throws {
+        let store = InMemoryRateLimitStore()
+        let fine = RateLimitPolicy(name: "fine", limit: 40, window: .seconds(10), precision: 1000)
+        for second in 0..<10 {
+            let decision = try store.acquire(
+                key: "k", policy: fine, cost: 4, now: Self.start.addingTimeInterval(TimeInterval(second)))
+            #expect(decision.isAllowed && decision.remaining == 36 - 4 * second)
+        }
+        let denied = try store.acquire(key: "k", policy: fine, cost: 1, now: Self.start.addingTimeInterval(9.5))
+        #expect(!denied.isAllowed)
+        let next = try store.acquire(key: "k", policy: fine, cost: 4, now: Self.start.addingTimeInterval(10.02))
+        #expect(next.isAllowed && next.remaining == 0, "the first 4 units left 10.01 s after they came")
     }
 
     @Test("a key's policies are kept apart, and a repeated policy counts twice")
