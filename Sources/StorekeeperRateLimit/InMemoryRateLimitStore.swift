@@ -17,10 +17,11 @@ public import Foundation
 ///
 /// Memory: a key costs a 128-byte entry (its lock, the key, and its first window when that fits)
 /// and its share of the shard's table, about 150 bytes in all at the default precision of 100
-/// while no bucket holds more than 15 units: a window is a 36-byte header followed by
-/// `precision + 1` four-bit counts (87 bytes), widened to 8, 16 or 32 bits only when a bucket
+/// while no bucket holds more than 15 units: a window is a 35-byte header followed by
+/// `precision + 1` four-bit counts (86 bytes), widened to 8, 16 or 32 bits only when a bucket
 /// needs it. A window that does not fit in the entry (wider counts, a second policy, a finer
-/// precision) is one heap block of its own. A key longer than 15 UTF-8 bytes also keeps its
+/// precision) is one heap block of its own: 144 bytes with 8-bit counts at the default
+/// precision, so a key with more than 15 units in a bucket costs about 290 bytes. A key longer than 15 UTF-8 bytes also keeps its
 /// string's storage alive. A swept key's windows are freed at once; its entry and table slot
 /// are kept for the next new key (entries are only freed with the store, so that a lock-free
 /// reader never reaches freed memory), so those follow the peak number of keys. Lower the

@@ -29,12 +29,14 @@ struct KeyEntry: Equatable {
     private static let stateOffset = roundedUp(
         operationsOffset + MemoryLayout<UInt32>.size, MemoryLayout<KeyEntryState>.alignment)
     private static let windowOffset = roundedUp(stateOffset + MemoryLayout<KeyEntryState>.size, KeyWindow.alignment)
-    /// Bytes per entry: two cache lines.
-    static let stride = 128
     /// The alignment of every entry, so that no two entries share a cache line, nor the pair of
     /// lines processors fetch together.
     static let alignment = 128
-    /// Bytes kept in the entry for the key's first window.
+    /// Bytes per entry: one aligned pair of cache lines (more only if the state outgrew it),
+    /// which leaves 88 bytes for the first window: enough for the default precision's 86.
+    static let stride = roundedUp(max(windowOffset, alignment), alignment)
+    /// Bytes kept in the entry for the key's first window (never negative: a window that does
+    /// not fit goes on the heap).
     private static let windowRoom = stride - windowOffset
     /// How many operations on a key make one batch counted towards the shard's sweep.
     static let operationBatch: UInt32 = 64

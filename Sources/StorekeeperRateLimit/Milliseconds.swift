@@ -9,9 +9,14 @@ enum Milliseconds {
     /// `date` in whole milliseconds, rounded down; any date (NaN and infinities included) maps
     /// into ±9×10¹⁵, so arithmetic on the result never overflows.
     static func of(_ date: Date) -> Int64 {
-        let value = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        guard value.isFinite else { return value > 0 ? 9_000_000_000_000_000 : -9_000_000_000_000_000 }
-        return Int64(max(min(value, 9e15), -9e15))
+        let scaled = date.timeIntervalSince1970 * 1000
+        // NaN fails the first comparison, so it maps to the lower bound.
+        guard scaled > -9e15 else { return -9_000_000_000_000_000 }
+        guard scaled < 9e15 else { return 9_000_000_000_000_000 }
+        // Below 2⁵³ every double converts exactly: truncate, then step down for negative
+        // fractions (rounding down without a call to the C library's `floor`).
+        let truncated = Int64(scaled)
+        return Double(truncated) > scaled ? truncated - 1 : truncated
     }
 
     /// The date `milliseconds` after the Unix epoch.

@@ -59,9 +59,10 @@ final class ShapeBox {
     }
 }
 
-/// The fixed part of a ``KeyWindow``: 36 bytes, followed directly by the counts, so that at the
-/// default precision (101 four-bit counts, 51 bytes) a window takes 87 bytes and fits in the
-/// room its key's ``KeyEntry`` keeps for its first window.
+/// The fixed part of a ``KeyWindow``: 35 bytes, followed directly by the counts, so that at the
+/// default precision (101 four-bit counts, 51 bytes) a window takes 86 bytes and fits in the
+/// room its key's ``KeyEntry`` keeps for its first window, and with 8-bit counts a heap window
+/// is 136 bytes, a 144-byte heap block.
 struct WindowHeader {
     /// The policy's shared parameters, owned by the shard's ``ShapeBox``.
     let shape: UnsafePointer<WindowShape>
@@ -79,10 +80,30 @@ struct WindowHeader {
     var newestLag: UInt16
     /// The ring slot of `head`.
     var headSlot: UInt16
+    /// ``bits`` in the low six bits, and ``inlineFlag`` if ``isInline``: one byte for both.
+    private let format: UInt8
+
+    private static let inlineFlag: UInt8 = 0x80
+
+    init(
+        shape: UnsafePointer<WindowShape>, next: KeyWindow?, head: Int64, total: UInt32, oldestLag: UInt16,
+        newestLag: UInt16, headSlot: UInt16, bits: UInt8, isInline: Bool
+    ) {
+        self.shape = shape
+        self.next = next
+        self.head = head
+        self.total = total
+        self.oldestLag = oldestLag
+        self.newestLag = newestLag
+        self.headSlot = headSlot
+        format = bits | (isInline ? Self.inlineFlag : 0)
+    }
+
     /// Bits per count: 4, widened to 8, 16 or 32 only when a bucket needs it.
-    var bits: UInt8
+    var bits: UInt8 { format & ~Self.inlineFlag }
+
     /// Whether the window lives in memory its key's entry owns (and so is never deallocated).
-    let isInline: Bool
+    var isInline: Bool { format & Self.inlineFlag != 0 }
 }
 
 /// The sliding window of one policy for one key, in one block of memory: a ``WindowHeader``
@@ -108,9 +129,12 @@ struct KeyWindow {
 
     private var ring: Ring { Ring(counts: counts, bits: header.pointee.bits) }
 
-    /// The bytes a window of `shape` with counts `bits` wide takes.
+    /// The bytes a window of `shape` with counts `bits` wide takes (at least a whole header's
+    /// stride, which binding the header covers).
     private static func size(of shape: UnsafePointer<WindowShape>, bits: UInt8) -> Int {
-        MemoryLayout<WindowHeader>.size + Ring.byteCount(buckets: shape.pointee.bucketCount, bits: bits)
+        max(
+            MemoryLayout<WindowHeader>.size + Ring.byteCount(buckets: shape.pointee.bucketCount, bits: bits),
+            MemoryLayout<WindowHeader>.stride)
     }
 
     /// The alignment a window's memory needs.

@@ -102,6 +102,22 @@ struct RateLimiterTests {
         #expect(after.remaining >= 0)
     }
 
+    @Test("instants are rounded down to the millisecond, before 1970 as after")
+    func millisecondRounding() async throws {
+        let limiter = RateLimiter(store: InMemoryRateLimitStore())
+        // One-millisecond buckets: a unit counted in bucket b leaves when bucket b + 1001 begins.
+        let policy = RateLimitPolicy(name: "p", limit: 1, window: .seconds(1), precision: 1000)
+        let cases: [(instant: TimeInterval, resetMilliseconds: Double)] = [
+            (1.0005, 2001), (-0.0005, 1000), (-2.0, -999), (0, 1001), (-0.9995, 1),
+        ]
+        for (index, (instant, reset)) in cases.enumerated() {
+            let decision = try await limiter.acquire(
+                key: "k\(index)", policy: policy, now: Date(timeIntervalSince1970: instant))
+            // A `Date` counts from 2001, so compare whole milliseconds.
+            #expect((decision.resetAt.timeIntervalSince1970 * 1000).rounded() == reset, "at \(instant)")
+        }
+    }
+
     @Test("idle keys are evicted once their window has passed, and only then")
     func eviction() async throws {
         let store = InMemoryRateLimitStore()
