@@ -44,26 +44,29 @@ let benchmarks: @Sendable () -> Void = {
     // waits for main memory).
     let populated = InMemoryRateLimitStore()
     for key in keys { _ = try? populated.acquire(key: key, policy: policy, cost: 1, now: start) }
-    let nextKey = Mutex(0)
-    Benchmark("RateLimit.acquire.100kKeys", configuration: perDecision) { benchmark in
-        var index = nextKey.withLock { $0 }
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            index = index == keys.count - 1 ? 0 : index + 1
+    // Decides `count` times, on the keys after `index` in turn among the first `keyCount`, and
+    // returns the last key's index.
+    @Sendable func decideRoundRobin(after index: Int, among keyCount: Int, count: Int) throws -> Int {
+        var index = index
+        for _ in 0..<count {
+            index = index == keyCount - 1 ? 0 : index + 1
             blackHole(try populated.acquire(key: keys[index], policy: policy, cost: 1, now: start))
         }
+        return index
+    }
+    let nextKey = Mutex(0)
+    Benchmark("RateLimit.acquire.100kKeys", configuration: perDecision) { benchmark in
+        let index = nextKey.withLock { $0 }
+        benchmark.startMeasurement()
+        let last = try decideRoundRobin(after: index, among: keys.count, count: benchmark.scaledIterations.count)
         benchmark.stopMeasurement()
-        nextKey.withLock { $0 = index }
+        nextKey.withLock { $0 = last }
     }
 
     // The same store, the decisions cycling through 1,000 of its keys (a hot set, as skewed
     // traffic has, that stays in the processor's caches).
     Benchmark("RateLimit.acquire.100kKeysHot1k", configuration: perDecision) { benchmark in
-        var index = 0
-        for _ in benchmark.scaledIterations {
-            index = index == 999 ? 0 : index + 1
-            blackHole(try populated.acquire(key: keys[index], policy: policy, cost: 1, now: start))
-        }
+        _ = try decideRoundRobin(after: 0, among: 1000, count: benchmark.scaledIterations.count)
     }
 
     // Two threads on disjoint key ranges of one store, against the same work on one thread:

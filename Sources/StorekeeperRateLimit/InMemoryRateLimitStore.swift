@@ -21,11 +21,11 @@ public import Foundation
 /// `precision + 1` four-bit counts (86 bytes), widened to 8, 16 or 32 bits only when a bucket
 /// needs it. A window that does not fit in the entry (wider counts, a second policy, a finer
 /// precision) is one heap block of its own: 144 bytes with 8-bit counts at the default
-/// precision, so a key with more than 15 units in a bucket costs about 290 bytes. A key longer than 15 UTF-8 bytes also keeps its
-/// string's storage alive. A swept key's windows are freed at once; its entry and table slot
-/// are kept for the next new key (entries are only freed with the store, so that a lock-free
-/// reader never reaches freed memory), so those follow the peak number of keys. Lower the
-/// precision to trade accuracy for memory.
+/// precision, so a key with more than 15 units in a bucket costs about 290 bytes. A key longer
+/// than 15 UTF-8 bytes also keeps its string's storage alive. A swept key's windows are freed
+/// at once; its entry and table slot are kept for the next new key (entries are only freed with
+/// the store, so that a lock-free reader never reaches freed memory), so those follow the peak
+/// number of keys. Lower the precision to trade accuracy for memory.
 public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     private let shards: RateLimitShards
 

@@ -81,7 +81,7 @@ struct WindowHeader {
     /// The ring slot of `head`.
     var headSlot: UInt16
     /// ``bits`` in the low six bits, and ``inlineFlag`` if ``isInline``: one byte for both.
-    private let format: UInt8
+    private var format: UInt8
 
     private static let inlineFlag: UInt8 = 0x80
 
@@ -104,6 +104,13 @@ struct WindowHeader {
 
     /// Whether the window lives in memory its key's entry owns (and so is never deallocated).
     var isInline: Bool { format & Self.inlineFlag != 0 }
+
+    /// This header for a copy of the window on the heap with counts `bits` wide.
+    func onHeap(bits: UInt8) -> WindowHeader {
+        var copy = self
+        copy.format = bits
+        return copy
+    }
 }
 
 /// The sliding window of one policy for one key, in one block of memory: a ``WindowHeader``
@@ -203,16 +210,12 @@ struct KeyWindow {
     /// Moves this window into a new heap allocation with counts `newBits` wide (its `next`
     /// included) and frees this one.
     func widened(to newBits: UInt8) -> KeyWindow {
-        let old = header.pointee
-        let wider = WindowHeader(
-            shape: old.shape, next: old.next, head: old.head, total: old.total, oldestLag: old.oldestLag,
-            newestLag: old.newestLag, headSlot: old.headSlot, bits: newBits, isInline: false)
         let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: Self.size(of: old.shape, bits: newBits), alignment: Self.alignment)
-        let copy = KeyWindow(header: wider, at: raw)
+            byteCount: Self.size(of: shape, bits: newBits), alignment: Self.alignment)
+        let copy = KeyWindow(header: header.pointee.onHeap(bits: newBits), at: raw)
         let from = ring
         let to = copy.ring
-        for slot in 0..<old.shape.pointee.bucketCount { to.set(from[slot], at: slot) }
+        for slot in 0..<shape.pointee.bucketCount { to.set(from[slot], at: slot) }
         free()
         return copy
     }
