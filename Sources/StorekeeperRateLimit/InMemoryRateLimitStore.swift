@@ -15,19 +15,27 @@ public import Foundation
 /// bounded by the keys active within a window. A cluster needs a shared store instead (see
 /// ``RateLimitStore``).
 ///
+/// Keys are compared by their UTF-8 bytes, as a database or Redis store compares them: two
+/// spellings Swift considers equal (such as "é" precomposed and decomposed) are two keys. Keys
+/// are hashed with SipHash-1-3 (the function behind Swift's `Hasher`) under a seed of the
+/// store's own, so keys cannot be crafted to collide in its tables.
+///
 /// Memory: a key costs a 128-byte entry (its lock, the key, and its first window when that fits)
 /// and its share of the shard's table, about 150 bytes in all at the default precision of 100
 /// while no bucket holds more than 15 units: a window is a 35-byte header followed by
 /// `precision + 1` four-bit counts (86 bytes), widened to 8, 16 or 32 bits only when a bucket
 /// needs it. A window that does not fit in the entry (wider counts, a second policy, a finer
 /// precision) is one heap block of its own: 144 bytes with 8-bit counts at the default
-/// precision, so a key with more than 15 units in a bucket costs about 290 bytes. A key longer
-/// than 15 UTF-8 bytes also keeps its string's storage alive. A swept key's windows are freed
-/// at once; its entry and table slot are kept for the next new key (entries are only freed with
-/// the store, so that a lock-free reader never reaches freed memory), so those follow the peak
-/// number of keys. Lower the precision to trade accuracy for memory.
+/// precision, so a key with more than 15 units in a bucket costs about 290 bytes. A key of up
+/// to 15 UTF-8 bytes is stored in its entry; a longer one keeps a copy of its bytes on the heap.
+/// A swept key's windows are freed at once; its entry and table slot are kept for the next new
+/// key (entries are only freed with the store, so that a lock-free reader never reaches freed
+/// memory), so those follow the peak number of keys. Lower the precision to trade accuracy for
+/// memory.
 public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     private let shards: RateLimitShards
+    /// Hashes keys under this store's own random seed.
+    private let keyHasher = KeyHasher()
 
     /// Creates an empty store.
     ///
@@ -65,7 +73,7 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     public func acquire(key: String, policy: RateLimitPolicy, cost: Int, now: Date) throws -> RateLimitDecision {
         let milliseconds = Milliseconds.of(now)
         let cost = Self.clamped(cost)
-        let hash = Self.hash(key)
+        let hash = keyHasher.hash(key)
         let shard = shards[shardIndex(for: hash)]
         if let entry = shard.lockedEntry(for: key, hash: hash) {
             if let window = entry.window(for: policy) {
@@ -97,7 +105,7 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
         guard !policies.isEmpty else { return [] }
         let milliseconds = Milliseconds.of(now)
         let cost = Self.clamped(cost)
-        let hash = Self.hash(key)
+        let hash = keyHasher.hash(key)
         let shard = shards[shardIndex(for: hash)]
         if let entry = shard.lockedEntry(for: key, hash: hash) {
             if let outcomes = entry.acquire(policies: policies, cost: cost, now: milliseconds) {
@@ -137,12 +145,8 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
         WindowOutcome(remaining: 0, resetAt: now, nextUnitFreesAt: now, retryAt: now)
     }
 
-    /// The key's hash, with Swift's per-process random seed (so keys cannot be crafted to
-    /// collide): bits 32–55 choose the shard, the low bits the slot, the top six the tag.
-    static func hash(_ key: String) -> UInt64 {
-        UInt64(bitPattern: Int64(key.hashValue))
-    }
-
+    // A key's hash (``KeyHasher``): bits 32–55 choose the shard, the low bits the slot, the top
+    // six the tag.
     private func shardIndex(for hash: UInt64) -> Int {
         Int(((hash >> 32) & 0xFF_FFFF) &* UInt64(shards.count) >> 24)
     }

@@ -11,9 +11,10 @@ struct KeyEntryState {
 }
 
 /// One tracked key of a shard: a 128-byte, 128-byte-aligned block (a pair of cache lines)
-/// holding an ``EntryLock`` and, behind it, the count of operations on the key, the key and its
-/// windows (a ``KeyEntryState``), and room for the key's first window, which at the default
-/// precision fits there: most keys need no memory beyond their entry.
+/// holding an ``EntryLock`` and, behind it, the count of operations on the key, whether the key
+/// is ASCII (see ``KeyBytes/equal(stored:storedIsASCII:_:)``), the key and its windows (a
+/// ``KeyEntryState``), and room for the key's first window, which at the default precision
+/// fits there: most keys need no memory beyond their entry.
 ///
 /// An operation on a key it already tracks writes to this block only (its lock and its
 /// windows), so threads working on different keys never write to the same cache line.
@@ -22,12 +23,14 @@ struct KeyEntryState {
 /// lock therefore always reads a valid lock, and checks under it that the entry still holds its
 /// key (``holds(_:)``).
 struct KeyEntry: Equatable {
-    /// The start of the block: the lock, the operation count, the state, then the window room.
+    /// The start of the block: the lock, the operation count, the ASCII flag, the state, then
+    /// the window room.
     let base: UnsafeMutableRawPointer
 
     private static let operationsOffset = MemoryLayout<UInt32>.size
+    private static let asciiKeyOffset = operationsOffset + MemoryLayout<UInt16>.size
     private static let stateOffset = roundedUp(
-        operationsOffset + MemoryLayout<UInt32>.size, MemoryLayout<KeyEntryState>.alignment)
+        asciiKeyOffset + MemoryLayout<Bool>.size, MemoryLayout<KeyEntryState>.alignment)
     private static let windowOffset = roundedUp(stateOffset + MemoryLayout<KeyEntryState>.size, KeyWindow.alignment)
     /// The alignment of every entry, so that no two entries share a cache line, nor the pair of
     /// lines processors fetch together.
@@ -39,7 +42,7 @@ struct KeyEntry: Equatable {
     /// not fit goes on the heap).
     private static let windowRoom = stride - windowOffset
     /// How many operations on a key make one batch counted towards the shard's sweep.
-    static let operationBatch: UInt32 = 64
+    static let operationBatch: UInt16 = 64
 
     private static func roundedUp(_ offset: Int, _ alignment: Int) -> Int {
         (offset + alignment - 1) / alignment * alignment
@@ -53,7 +56,8 @@ struct KeyEntry: Equatable {
     /// Places a free entry at `base` (``stride`` uninitialised bytes aligned to ``alignment``).
     static func initialize(at base: UnsafeMutableRawPointer) -> KeyEntry {
         _ = EntryLock.initialize(at: base)
-        (base + operationsOffset).bindMemory(to: UInt32.self, capacity: 1).initialize(to: 0)
+        (base + operationsOffset).bindMemory(to: UInt16.self, capacity: 1).initialize(to: 0)
+        (base + asciiKeyOffset).bindMemory(to: Bool.self, capacity: 1).initialize(to: true)
         (base + stateOffset).bindMemory(to: KeyEntryState.self, capacity: 1)
             .initialize(to: KeyEntryState(key: "", hash: 0, first: nil))
         return KeyEntry(base: base)
@@ -63,13 +67,19 @@ struct KeyEntry: Equatable {
     func deinitialize() {
         release()
         state.deinitialize(count: 1)
+        asciiKey.deinitialize(count: 1)
         operations.deinitialize(count: 1)
     }
 
     private var lock: EntryLock { EntryLock(at: base) }
 
-    private var operations: UnsafeMutablePointer<UInt32> {
-        (base + Self.operationsOffset).assumingMemoryBound(to: UInt32.self)
+    private var operations: UnsafeMutablePointer<UInt16> {
+        (base + Self.operationsOffset).assumingMemoryBound(to: UInt16.self)
+    }
+
+    /// Whether the tracked key is all ASCII, which makes comparing it cheaper.
+    private var asciiKey: UnsafeMutablePointer<Bool> {
+        (base + Self.asciiKeyOffset).assumingMemoryBound(to: Bool.self)
     }
 
     private var state: UnsafeMutablePointer<KeyEntryState> {
@@ -84,9 +94,10 @@ struct KeyEntry: Equatable {
     /// Releases the entry's lock.
     func unlockEntry() { lock.unlock() }
 
-    /// Whether the entry currently tracks `key`.
+    /// Whether the entry currently tracks `key` (the same UTF-8 bytes, see ``KeyBytes``).
     func holds(_ key: String) -> Bool {
-        state.pointee.first != nil && state.pointee.key == key
+        state.pointee.first != nil
+            && KeyBytes.equal(stored: state.pointee.key, storedIsASCII: asciiKey.pointee, key)
     }
 
     /// The tracked key's hash; only under the shard's mutex.
@@ -95,6 +106,11 @@ struct KeyEntry: Equatable {
     /// Makes a free entry track `key`, with no window yet; under the shard's mutex and the
     /// entry's lock. The caller adds the first window before releasing the lock.
     func assign(key: String, hash: UInt64) {
+        // A fresh copy: contiguous, and inline in the string itself when 15 bytes or fewer (a
+        // string built by interpolation keeps a heap buffer, which every comparison would
+        // retain and release).
+        let key = String(decoding: key.utf8, as: UTF8.self)
+        asciiKey.pointee = KeyBytes.isASCII(key)
         state.pointee.key = key
         state.pointee.hash = hash
         operations.pointee = 0

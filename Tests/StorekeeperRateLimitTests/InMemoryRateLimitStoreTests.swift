@@ -149,4 +149,40 @@ struct InMemoryRateLimitStoreTests {
             }
         }
     }
+
+    @Test("keys of every length up to 40 bytes are kept apart, however they were built")
+    func keysOfEveryLength() throws {
+        let store = InMemoryRateLimitStore(shardCount: 2)
+        let single = RateLimitPolicy(name: "p", limit: 1, window: .seconds(60))
+        // Keys differing only in their last byte, at every length the hash reads differently
+        // (empty, under 4, under 8, whole words and tails).
+        for length in 0...40 {
+            for last in ["a", "b"] where length > 0 || last == "a" {
+                let key = String(repeating: "k", count: max(length - 1, 0)) + (length > 0 ? last : "")
+                let first = try store.acquire(key: key, policy: single, cost: 1, now: Self.start)
+                #expect(first.isAllowed, "\(key.utf8.count) bytes, ending \(last)")
+                // The same bytes built another way are the same key, now full.
+                let rebuilt = String(decoding: Array(key.utf8), as: UTF8.self)
+                let again = try store.acquire(key: "\(rebuilt)", policy: single, cost: 1, now: Self.start)
+                #expect(!again.isAllowed, "\(key.utf8.count) bytes, ending \(last)")
+            }
+        }
+        #expect(store.trackedKeyCount == 81)
+    }
+
+    @Test("keys are compared by their UTF-8 bytes, not by Unicode equivalence")
+    func keysAreBytes() throws {
+        let store = InMemoryRateLimitStore(shardCount: 1)
+        let single = RateLimitPolicy(name: "p", limit: 1, window: .seconds(60))
+        // Each pair is equal as Swift strings (canonically equivalent) but differently encoded.
+        let pairs = [("K", "\u{212A}"), ("\u{E9}", "e\u{301}"), ("caf\u{E9}-key", "cafe\u{301}-key")]
+        for (first, second) in pairs {
+            #expect(first == second)
+            #expect(try store.acquire(key: first, policy: single, cost: 1, now: Self.start).isAllowed)
+            #expect(try store.acquire(key: second, policy: single, cost: 1, now: Self.start).isAllowed)
+            #expect(try !store.acquire(key: first, policy: single, cost: 1, now: Self.start).isAllowed)
+            #expect(try !store.acquire(key: second, policy: single, cost: 1, now: Self.start).isAllowed)
+        }
+        #expect(store.trackedKeyCount == 6)
+    }
 }
