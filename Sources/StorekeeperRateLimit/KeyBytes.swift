@@ -6,6 +6,7 @@
 enum KeyBytes {
     /// Calls `body` with `key`'s UTF-8 bytes, in place when the string is stored contiguously
     /// (native strings, small ones included), else from a copy.
+    @inline(__always)
     static func withUTF8<Result>(of key: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         if let result = key.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
             return result

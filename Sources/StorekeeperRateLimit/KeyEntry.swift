@@ -95,6 +95,7 @@ struct KeyEntry: Equatable {
     func unlockEntry() { lock.unlock() }
 
     /// Whether the entry currently tracks `key` (the same UTF-8 bytes, see ``KeyBytes``).
+    @inline(__always)
     func holds(_ key: String) -> Bool {
         state.pointee.first != nil
             && KeyBytes.equal(stored: state.pointee.key, storedIsASCII: asciiKey.pointee, key)
@@ -137,6 +138,7 @@ struct KeyEntry: Equatable {
     // MARK: Windows
 
     /// The key's window for `policy`, if it has one.
+    @inline(__always)
     func window(for policy: RateLimitPolicy) -> KeyWindow? {
         var window = state.pointee.first
         while let current = window {
@@ -200,6 +202,7 @@ struct KeyEntry: Equatable {
 
     /// Checks and counts one policy in `window`, the key's window for it (from
     /// ``window(for:)``).
+    @inline(__always)
     func acquire(policy: RateLimitPolicy, in window: KeyWindow, cost: Int64, now: Int64) -> WindowOutcome {
         var window = window
         window.advance(to: now)
@@ -244,12 +247,13 @@ struct KeyEntry: Equatable {
         return outcomes
     }
 
+    @inline(__always)
     private static func outcome(
         for policy: RateLimitPolicy, window: KeyWindow, allowed: Bool, cost: Int64, now: Int64
     ) -> WindowOutcome {
         let limit = Int64(policy.limit)
         let total = window.total
-        let nextUnit = max(now, window.releaseTime(freeing: 1) ?? now)
+        let nextUnit = max(now, window.firstRelease() ?? now)
         var retryAt = WindowOutcome.admitted
         if !allowed {
             let needed = total + cost - limit

@@ -23,11 +23,13 @@ struct KeyHasher: Sendable {
     }
 
     /// The hash of `key`'s UTF-8 bytes.
+    @inline(__always)
     func hash(_ key: String) -> UInt64 {
         KeyBytes.withUTF8(of: key) { hash(bytes: $0) }
     }
 
     /// SipHash-1-3 of `bytes`: one compression round per eight bytes, three finalisation rounds.
+    @inline(__always)
     func hash(bytes: UnsafeRawBufferPointer) -> UInt64 {
         var state = SipState(
             v0: k0 ^ 0x736f_6d65_7073_6575, v1: k1 ^ 0x646f_7261_6e64_6f6d,
@@ -54,6 +56,7 @@ struct KeyHasher: Sendable {
 
     /// The bytes from `offset` to the end (fewer than eight), little-endian, with at most two
     /// loads and no loop: overlapping loads for four or more, three single bytes for fewer.
+    @inline(__always)
     private static func tail(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
         let remaining = bytes.count - offset
         if remaining == 0 { return 0 }
@@ -80,6 +83,7 @@ private struct SipState {
     var v3: UInt64
 
     /// Absorbs one eight-byte message word with one round.
+    @inline(__always)
     mutating func compress(_ message: UInt64) {
         v3 ^= message
         round()
@@ -87,6 +91,7 @@ private struct SipState {
     }
 
     /// One SipRound.
+    @inline(__always)
     mutating func round() {
         v0 &+= v1
         v1 = v1.rotatedLeft(by: 13)
@@ -106,8 +111,9 @@ private struct SipState {
 }
 
 extension UInt64 {
-    /// The bits rotated left by `count` (in 1...63).
+    /// The bits rotated left by `count` (in 1...63): one rotate instruction.
+    @inline(__always)
     fileprivate func rotatedLeft(by count: UInt64) -> UInt64 {
-        (self << count) | (self >> (64 - count))
+        (self &<< count) | (self &>> (64 &- count))
     }
 }

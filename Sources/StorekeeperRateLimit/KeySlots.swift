@@ -97,6 +97,7 @@ struct KeySlots {
 
     /// The entry tracking `key`, its lock taken, or `nil` if the table does not show it (for
     /// certain only under the shard's mutex).
+    @inline(__always)
     func lockedEntry(for key: String, hash: UInt64) -> KeyEntry? {
         let mask = self.mask
         let tag = Self.tag(hash)

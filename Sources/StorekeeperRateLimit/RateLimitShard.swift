@@ -112,6 +112,7 @@ struct RateLimitShard {
 
     /// The entry tracking `key`, its lock taken, found without the shard's mutex; `nil` if the
     /// table does not show the key (then ask ``withKeys(_:)``, which is certain).
+    @inline(__always)
     func lockedEntry(for key: String, hash: UInt64) -> KeyEntry? {
         KeySlots(base: table.pointee.load(ordering: .acquiring)).lockedEntry(for: key, hash: hash)
     }

@@ -32,6 +32,17 @@ struct WindowShape {
         return milliseconds % granularity < 0 ? quotient - 1 : quotient
     }
 
+    /// Whether these windows enforce `other`: the policy's `==`, cheapest fields first, and the
+    /// windows compared as their 128-bit representation (`Duration` is frozen, and equal
+    /// durations have equal bits), which saves a call per decision.
+    @inline(__always)
+    func enforces(_ other: RateLimitPolicy) -> Bool {
+        policy.limit == other.limit && policy.precision == other.precision
+            && unsafeBitCast(policy.window, to: (UInt64, UInt64).self)
+                == unsafeBitCast(other.window, to: (UInt64, UInt64).self)
+            && policy.name == other.name
+    }
+
     /// The ring slot of a bucket.
     func slot(of bucket: Int64) -> Int {
         let modulus = Int64(bucketCount)
@@ -100,6 +111,7 @@ struct WindowHeader {
     }
 
     /// Bits per count: 4, widened to 8, 16 or 32 only when a bucket needs it.
+    @inline(__always)
     var bits: UInt8 { format & ~Self.inlineFlag }
 
     /// Whether the window lives in memory its key's entry owns (and so is never deallocated).
@@ -128,12 +140,15 @@ struct KeyWindow {
     let header: UnsafeMutablePointer<WindowHeader>
 
     /// The counts, right after the header.
+    @inline(__always)
     private var counts: UnsafeMutablePointer<UInt8> {
         (UnsafeMutableRawPointer(header) + MemoryLayout<WindowHeader>.size).assumingMemoryBound(to: UInt8.self)
     }
 
+    @inline(__always)
     private var shape: UnsafePointer<WindowShape> { header.pointee.shape }
 
+    @inline(__always)
     private var ring: Ring { Ring(counts: counts, bits: header.pointee.bits) }
 
     /// The bytes a window of `shape` with counts `bits` wide takes (at least a whole header's
@@ -222,11 +237,18 @@ struct KeyWindow {
 
     /// Moves the ring forward to the bucket of `now`, releasing the buckets that leave it. An
     /// earlier instant (the clock went backwards) changes nothing: no unit is released early.
+    @inline(__always)
     func advance(to now: Int64) {
         let granularity = shape.pointee.granularity
         let start = header.pointee.head &* granularity
-        // The common case, `now` still in the newest bucket, needs no division.
+        // The common case, `now` still in the newest bucket, needs no division (nor a call).
         guard now >= start &+ granularity else { return }
+        advanceBuckets(to: now)
+    }
+
+    /// ``advance(to:)`` when `now` is past the newest bucket.
+    @inline(never)
+    private func advanceBuckets(to now: Int64) {
         let bucket = shape.pointee.bucket(of: now)
         let steps = bucket - header.pointee.head
         let bucketCount = shape.pointee.bucketCount
@@ -256,17 +278,21 @@ struct KeyWindow {
     }
 
     /// Units counted across the ring.
+    @inline(__always)
     var total: Int64 { Int64(header.pointee.total) }
 
     /// The policy's limit (at most `UInt32.max`).
+    @inline(__always)
     var limit: Int64 { shape.pointee.limit }
 
     /// Whether this window enforces `policy`.
+    @inline(__always)
     func enforces(_ policy: RateLimitPolicy) -> Bool {
-        shape.pointee.policy == policy
+        shape.pointee.enforces(policy)
     }
 
     /// The bits per count adding `units` to the newest bucket needs, if more than now.
+    @inline(__always)
     func bitsNeeded(adding units: Int64) -> UInt8? {
         let updated = ring[Int(header.pointee.headSlot)] + units
         let needed: UInt8 =
@@ -276,6 +302,7 @@ struct KeyWindow {
 
     /// Counts `units` in the newest bucket. The caller has checked they fit the limit and
     /// widened the counts if ``bitsNeeded(adding:)`` asked for it.
+    @inline(__always)
     func add(_ units: Int64) {
         if header.pointee.total == 0 { header.pointee.oldestLag = 0 }
         header.pointee.newestLag = 0
@@ -286,10 +313,31 @@ struct KeyWindow {
     }
 
     /// When the newest counted unit leaves the ring (its bucket's release), or `nil` if empty.
+    @inline(__always)
     func lastRelease() -> Int64? {
         guard header.pointee.total > 0 else { return nil }
         let bucket = header.pointee.head - Int64(header.pointee.newestLag)
         return (bucket + Int64(shape.pointee.bucketCount)) * shape.pointee.granularity
+    }
+
+    /// When the oldest counted unit leaves the ring (``releaseTime(freeing:)`` of one unit), or
+    /// `nil` if empty: the scan starts at the oldest bucket that may hold units, so this is one
+    /// step but for buckets emptied since, each skipped once.
+    @inline(__always)
+    func firstRelease() -> Int64? {
+        guard header.pointee.total > 0 else { return nil }
+        let bucketCount = shape.pointee.bucketCount
+        let ring = self.ring
+        var lag = Int(header.pointee.oldestLag)
+        var slot = Int(header.pointee.headSlot) - lag
+        if slot < 0 { slot += bucketCount }
+        // The total is positive, so some bucket from here to the newest holds units.
+        while lag > 0 && ring[slot] == 0 {
+            lag -= 1
+            slot = slot + 1 == bucketCount ? 0 : slot + 1
+        }
+        header.pointee.oldestLag = UInt16(truncatingIfNeeded: lag)
+        return (header.pointee.head - Int64(lag) + Int64(bucketCount)) * shape.pointee.granularity
     }
 
     /// The instant (in milliseconds) at which the oldest buckets holding at least `units` units
@@ -331,6 +379,7 @@ private struct Ring {
         (buckets * Int(bits) + 7) / 8
     }
 
+    @inline(__always)
     subscript(slot: Int) -> Int64 {
         switch bits {
         case 4: Int64((counts[slot >> 1] >> UInt8(truncatingIfNeeded: (slot & 1) << 2)) & 0xF)
@@ -340,6 +389,7 @@ private struct Ring {
         }
     }
 
+    @inline(__always)
     func set(_ value: Int64, at slot: Int) {
         let raw = UnsafeMutableRawPointer(counts)
         switch bits {

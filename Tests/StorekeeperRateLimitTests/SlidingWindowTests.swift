@@ -18,6 +18,11 @@ struct SlidingWindowTests {
 
     static let epoch: Int64 = 1_700_000_000_000
 
+    /// `date` in whole milliseconds since 1970.
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
     /// Feeds `arrivals` (times relative to a fixed epoch) and checks, for every admitted request,
     /// that no window of the policy's length ever holds more than the limit; and for every
     /// denial, that it is justified by what was admitted within the window plus one bucket.
@@ -45,6 +50,14 @@ struct SlidingWindowTests {
                 #expect(heldUnits + arrival.cost > policy.limit, "unjustified denial at \(arrival.milliseconds)")
                 #expect(decision.retryAt.map { $0 > now } ?? false)
             }
+            // A unit counted in bucket b is held until bucket b + precision + 1 begins: the next
+            // unit frees up when the oldest held one is released, the window is clear when the
+            // newest is.
+            let instant = Self.epoch + arrival.milliseconds
+            let releases = log.map { ((Self.epoch + $0.0) / bucket + Int64(policy.precision) + 1) * bucket }
+                .filter { $0 > instant }
+            #expect(Self.milliseconds(decision.nextUnitFreesAt) == releases.min() ?? instant)
+            #expect(Self.milliseconds(decision.resetAt) == releases.max() ?? instant)
         }
         return (log.count, denied)
     }
