@@ -41,7 +41,8 @@ struct KeyEntry: Equatable {
     /// Bytes kept in the entry for the key's first window (never negative: a window that does
     /// not fit goes on the heap).
     private static let windowRoom = stride - windowOffset
-    /// How many operations on a key make one batch counted towards the shard's sweep.
+    /// How many operations on a key make one batch counted towards the shard's sweep (a divisor
+    /// of 65,536, so the 16-bit count keeps the cadence when it wraps).
     static let operationBatch: UInt16 = 64
 
     private static func roundedUp(_ offset: Int, _ alignment: Int) -> Int {
@@ -253,7 +254,7 @@ struct KeyEntry: Equatable {
     ) -> WindowOutcome {
         let limit = Int64(policy.limit)
         let total = window.total
-        let nextUnit = max(now, window.firstRelease() ?? now)
+        let nextUnit = max(now, window.releaseTime(freeing: 1) ?? now)
         var retryAt = WindowOutcome.admitted
         if !allowed {
             let needed = total + cost - limit

@@ -10,6 +10,9 @@ public import Foundation
 /// every policy of the key and, only if all admit the request, count its cost in all of them.
 /// A store never over-admits under concurrency, because the check and the count are one step.
 ///
+/// Keys are identities compared by their UTF-8 bytes (as a database or Redis compares them), so
+/// that every store, and every server of a cluster, agrees on which requests share a limit.
+///
 /// A PostgreSQL sketch, one statement per policy inside one transaction (a row per key, policy
 /// and bucket; `$b` is the current bucket, `$n` the buckets per window):
 ///

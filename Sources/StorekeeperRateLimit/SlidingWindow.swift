@@ -320,29 +320,10 @@ struct KeyWindow {
         return (bucket + Int64(shape.pointee.bucketCount)) * shape.pointee.granularity
     }
 
-    /// When the oldest counted unit leaves the ring (``releaseTime(freeing:)`` of one unit), or
-    /// `nil` if empty: the scan starts at the oldest bucket that may hold units, so this is one
-    /// step but for buckets emptied since, each skipped once.
-    @inline(__always)
-    func firstRelease() -> Int64? {
-        guard header.pointee.total > 0 else { return nil }
-        let bucketCount = shape.pointee.bucketCount
-        let ring = self.ring
-        var lag = Int(header.pointee.oldestLag)
-        var slot = Int(header.pointee.headSlot) - lag
-        if slot < 0 { slot += bucketCount }
-        // The total is positive, so some bucket from here to the newest holds units.
-        while lag > 0 && ring[slot] == 0 {
-            lag -= 1
-            slot = slot + 1 == bucketCount ? 0 : slot + 1
-        }
-        header.pointee.oldestLag = UInt16(truncatingIfNeeded: lag)
-        return (header.pointee.head - Int64(lag) + Int64(bucketCount)) * shape.pointee.granularity
-    }
-
     /// The instant (in milliseconds) at which the oldest buckets holding at least `units` units
     /// have all been released, or `nil` if the ring holds fewer. The scan starts at the oldest
     /// occupied bucket, so for one unit this is one step.
+    @inline(__always)
     func releaseTime(freeing units: Int64) -> Int64? {
         guard units > 0, Int64(header.pointee.total) >= units else { return nil }
         let bucketCount = shape.pointee.bucketCount

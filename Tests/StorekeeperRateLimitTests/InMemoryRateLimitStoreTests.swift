@@ -154,8 +154,10 @@ struct InMemoryRateLimitStoreTests {
     func keysOfEveryLength() throws {
         let store = InMemoryRateLimitStore(shardCount: 2)
         let single = RateLimitPolicy(name: "p", limit: 1, window: .seconds(60))
-        // Keys differing only in their last byte, at every length the hash reads differently
-        // (empty, under 4, under 8, whole words and tails).
+        // Keys differing only in their last byte, at every length the store reads a key's bytes
+        // in a different way (empty, under 4, under 8, whole words and tails). This checks that
+        // keys stay apart and the same bytes find the same key; the hash itself was checked
+        // against SipHash-1-3's reference implementation, outside the tests.
         for length in 0...40 {
             for last in ["a", "b"] where length > 0 || last == "a" {
                 let key = String(repeating: "k", count: max(length - 1, 0)) + (length > 0 ? last : "")
@@ -174,8 +176,13 @@ struct InMemoryRateLimitStoreTests {
     func keysAreBytes() throws {
         let store = InMemoryRateLimitStore(shardCount: 1)
         let single = RateLimitPolicy(name: "p", limit: 1, window: .seconds(60))
-        // Each pair is equal as Swift strings (canonically equivalent) but differently encoded.
-        let pairs = [("K", "\u{212A}"), ("\u{E9}", "e\u{301}"), ("caf\u{E9}-key", "cafe\u{301}-key")]
+        // Each pair is equal as Swift strings (canonically equivalent) but differently encoded:
+        // an ASCII key and a longer spelling, then pairs of the same byte count whose combining
+        // marks come in another order or attach elsewhere.
+        let pairs = [
+            ("K", "\u{212A}"), ("\u{E9}", "e\u{301}"), ("caf\u{E9}-key", "cafe\u{301}-key"),
+            ("a\u{301}\u{316}", "a\u{316}\u{301}"), ("\u{1E0B}\u{323}", "\u{1E0D}\u{307}"),
+        ]
         for (first, second) in pairs {
             #expect(first == second)
             #expect(try store.acquire(key: first, policy: single, cost: 1, now: Self.start).isAllowed)
@@ -183,6 +190,21 @@ struct InMemoryRateLimitStoreTests {
             #expect(try !store.acquire(key: first, policy: single, cost: 1, now: Self.start).isAllowed)
             #expect(try !store.acquire(key: second, policy: single, cost: 1, now: Self.start).isAllowed)
         }
-        #expect(store.trackedKeyCount == 6)
+        #expect(store.trackedKeyCount == 10)
+    }
+
+    @Test("equivalent spellings of the same byte count stay apart even when their hashes meet")
+    func equivalentSpellingsInOneSlot() throws {
+        let single = RateLimitPolicy(name: "p", limit: 1, window: .seconds(60))
+        // Two keys' probes meet in a slot with the same tag about once in 600 fresh stores (a
+        // 16-slot table, six bits of tag); in 20,000 stores that happens some 30 times, and then
+        // only the byte comparison keeps the two spellings apart.
+        for index in 0..<20_000 {
+            let store = InMemoryRateLimitStore(shardCount: 1)
+            let first = "k\(index)-a\u{301}\u{316}"
+            let second = "k\(index)-a\u{316}\u{301}"
+            #expect(try store.acquire(key: first, policy: single, cost: 1, now: Self.start).isAllowed)
+            #expect(try store.acquire(key: second, policy: single, cost: 1, now: Self.start).isAllowed, "\(index)")
+        }
     }
 }

@@ -54,7 +54,8 @@ struct SlidingWindowTests {
             // unit frees up when the oldest held one is released, the window is clear when the
             // newest is.
             let instant = Self.epoch + arrival.milliseconds
-            let releases = log.map { ((Self.epoch + $0.0) / bucket + Int64(policy.precision) + 1) * bucket }
+            let releases = log.filter { $0.1 > 0 }
+                .map { ((Self.epoch + $0.0) / bucket + Int64(policy.precision) + 1) * bucket }
                 .filter { $0 > instant }
             #expect(Self.milliseconds(decision.nextUnitFreesAt) == releases.min() ?? instant)
             #expect(Self.milliseconds(decision.resetAt) == releases.max() ?? instant)
@@ -123,6 +124,14 @@ struct SlidingWindowTests {
                     #expect(decision.remaining <= policy.limit - inWindow)
                     #expect(decision.remaining >= max(0, policy.limit - heldUnits))
                     if heldUnits + cost > policy.limit { justified = true }
+                    if now == effective {
+                        let instant = Self.epoch + now
+                        let releases = log.filter { $0.1 > 0 }
+                            .map { ((Self.epoch + $0.0) / bucket + Int64(policy.precision) + 1) * bucket }
+                            .filter { $0 > instant }
+                        #expect(Self.milliseconds(decision.nextUnitFreesAt) == releases.min() ?? instant)
+                        #expect(Self.milliseconds(decision.resetAt) == releases.max() ?? instant)
+                    }
                 }
                 if allowed {
                     outcomes.allowed += 1
