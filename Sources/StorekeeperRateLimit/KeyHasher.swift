@@ -13,13 +13,8 @@ struct KeyHasher: Sendable {
     /// A hasher with a seed from the system's secure random source.
     init() {
         var generator = SystemRandomNumberGenerator()
-        self.init(k0: generator.next(), k1: generator.next())
-    }
-
-    /// A hasher with the seed `(k0, k1)`.
-    init(k0: UInt64, k1: UInt64) {
-        self.k0 = k0
-        self.k1 = k1
+        k0 = generator.next()
+        k1 = generator.next()
     }
 
     /// The hash of `key`'s UTF-8 bytes.

@@ -31,6 +31,17 @@ public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
         self.precision = precision
     }
 
+    /// Whether two policies have the same name, limit, window and precision. The cheap fields
+    /// are compared first and the windows by their 128-bit representation (`Duration` is frozen,
+    /// and equal durations have equal bits): the in-memory store compares policies on every
+    /// decision.
+    public static func == (lhs: RateLimitPolicy, rhs: RateLimitPolicy) -> Bool {
+        lhs.limit == rhs.limit && lhs.precision == rhs.precision
+            && unsafeBitCast(lhs.window, to: (UInt64, UInt64).self)
+                == unsafeBitCast(rhs.window, to: (UInt64, UInt64).self)
+            && lhs.name == rhs.name
+    }
+
     /// `"name: limit per window"`.
     public var description: String { "\(name): \(limit) per \(window)" }
 

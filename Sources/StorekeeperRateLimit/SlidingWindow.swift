@@ -32,17 +32,6 @@ struct WindowShape {
         return milliseconds % granularity < 0 ? quotient - 1 : quotient
     }
 
-    /// Whether these windows enforce `other`: the policy's `==`, cheapest fields first, and the
-    /// windows compared as their 128-bit representation (`Duration` is frozen, and equal
-    /// durations have equal bits), which saves a call per decision.
-    @inline(__always)
-    func enforces(_ other: RateLimitPolicy) -> Bool {
-        policy.limit == other.limit && policy.precision == other.precision
-            && unsafeBitCast(policy.window, to: (UInt64, UInt64).self)
-                == unsafeBitCast(other.window, to: (UInt64, UInt64).self)
-            && policy.name == other.name
-    }
-
     /// The ring slot of a bucket.
     func slot(of bucket: Int64) -> Int {
         let modulus = Int64(bucketCount)
@@ -288,7 +277,7 @@ struct KeyWindow {
     /// Whether this window enforces `policy`.
     @inline(__always)
     func enforces(_ policy: RateLimitPolicy) -> Bool {
-        shape.pointee.enforces(policy)
+        shape.pointee.policy == policy
     }
 
     /// The bits per count adding `units` to the newest bucket needs, if more than now.
