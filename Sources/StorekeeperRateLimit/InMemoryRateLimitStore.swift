@@ -148,7 +148,7 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     // A key's hash (``KeyHasher``): bits 32–55 choose the shard, the low bits the slot, the top
     // six the tag.
     private func shardIndex(for hash: UInt64) -> Int {
-        Int(((hash >> 32) & 0xFF_FFFF) &* UInt64(shards.count) >> 24)
+        Int((((hash >> 32) & 0xFF_FFFF) &* UInt64(shards.count)) >> 24)
     }
 
     /// A cost bounded so that no arithmetic on it overflows; beyond the widest limit

@@ -61,6 +61,22 @@ struct InMemoryRateLimitStoreTests {
         #expect(peek.remaining == 9)
     }
 
+    @Test("keys are spread over the shards: a sweep drops idle keys from its own shard only")
+    func keysSpreadOverShards() throws {
+        let store = InMemoryRateLimitStore(shardCount: 1024, sweepInterval: 1)
+        let brief = RateLimitPolicy(name: "brief", limit: 10, window: .seconds(1))
+        for key in 0..<64 { _ = try store.acquire(key: "old-\(key)", policy: brief, cost: 1, now: Self.start) }
+        // Every old key is idle by now. Inserting a new key sweeps the shard it lands in; spread
+        // over 1,024 shards, 64 new keys share a shard with about four old ones (more than half
+        // of them only with odds below one in 10²⁰), so most old keys outlive these sweeps.
+        let later = Self.start.addingTimeInterval(10)
+        for key in 0..<64 { _ = try store.acquire(key: "new-\(key)", policy: brief, cost: 1, now: later) }
+        #expect(store.trackedKeyCount > 64 + 32)
+        // They were idle all the same: a sweep of every shard drops them.
+        store.evictIdle(now: later)
+        #expect(store.trackedKeyCount == 64)
+    }
+
     @Test("a bucket's count widens past 15, 255 and 65,535 units without losing any")
     func wideCounts() throws {
         let store = InMemoryRateLimitStore()
