@@ -160,16 +160,22 @@ let benchmarks: @Sendable () -> Void = {
     // Memory: the heap bytes in use after tracking 100,000 keys, less those before, divided by
     // the keys (glibc's count of every block malloc handed out and not taken back, the
     // allocator's own overhead included). Light keys take one request each; busy ones 16 units
-    // in one bucket, so each window needs counts wider than four bits.
+    // in one bucket (a burst: more than 4-bit counts hold, kept in an overflow cell); wide ones
+    // 16 units in each of five buckets, one more than the cells, so each window widens to 8-bit
+    // counts on the heap.
     let bytesPerKey = BenchmarkMetric.custom("Heap bytes per key", polarity: .prefersSmaller, useScalingFactor: false)
-    for (name, cost) in [("100kKeys", 1), ("100kBusyKeys", 16)] {
+    for (name, cost, buckets) in [("100kKeys", 1, 1), ("100kBusyKeys", 16, 1), ("100kWideKeys", 16, 5)] {
         Benchmark(
             "RateLimit.memory.\(name)",
             configuration: .init(metrics: [bytesPerKey, .mallocCountTotal], maxIterations: 3)
         ) { benchmark in
             let before = heap_bytes_in_use()
             let store = InMemoryRateLimitStore()
-            for key in keys { _ = try store.acquire(key: key, policy: policy, cost: cost, now: start) }
+            for bucket in 0..<buckets {
+                // A bucket of the default policy is 36 seconds.
+                let now = start.addingTimeInterval(Double(bucket) * 36)
+                for key in keys { _ = try store.acquire(key: key, policy: policy, cost: cost, now: now) }
+            }
             benchmark.measurement(bytesPerKey, (heap_bytes_in_use() - before) / keys.count)
             blackHole(store.trackedKeyCount)
         }

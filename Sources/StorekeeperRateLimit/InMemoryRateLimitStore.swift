@@ -21,12 +21,13 @@ public import Foundation
 /// store's own, so keys cannot be crafted to collide in its tables.
 ///
 /// Memory: a key costs a 128-byte entry (its lock, the key, and its first window when that fits)
-/// and its share of the shard's table, about 150 bytes in all at the default precision of 100
-/// while no bucket holds more than 15 units: a window is a 35-byte header followed by
-/// `precision + 1` four-bit counts (86 bytes), widened to 8, 16 or 32 bits only when a bucket
-/// needs it. A window that does not fit in the entry (wider counts, a second policy, a finer
-/// precision) is one heap block of its own: 144 bytes with 8-bit counts at the default
-/// precision, so a key with more than 15 units in a bucket costs about 290 bytes. A key of up
+/// and its share of the shard's table, about 150 bytes in all at the default precision of 100:
+/// a window is a 35-byte header followed by `precision + 1` four-bit counts and three two-byte
+/// overflow cells (92 bytes), which let up to three buckets hold 16 to 4,095 units each (a
+/// burst). The counts widen to 8, 16 or 32 bits only when a fourth bucket passes 15 units or
+/// one passes 4,095. A window that does not fit in the entry (wider counts, a second policy, a
+/// finer precision) is one heap block of its own: 144 bytes with 8-bit counts at the default
+/// precision, so such a key costs about 300 bytes. A key of up
 /// to 15 UTF-8 bytes is stored in its entry; a longer one keeps a copy of its bytes on the heap.
 /// A swept key's windows are freed at once; its entry and table slot are kept for the next new
 /// key (entries are only freed with the store, so that a lock-free reader never reaches freed
@@ -35,7 +36,7 @@ public import Foundation
 public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     private let shards: RateLimitShards
     /// Hashes keys under this store's own random seed.
-    private let keyHasher = KeyHasher()
+    private let keyHasher: KeyHasher
 
     /// Creates an empty store.
     ///
@@ -47,7 +48,10 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     ///     O(1) per operation). Operations on keys already tracked are counted in batches of 64
     ///     per key. A shard skips sweeps until one of its keys can be idle.
     public init(shardCount: Int = 16, sweepInterval: Int = 4096) {
-        shards = RateLimitShards(count: min(max(shardCount, 1), 1 << 16), sweepInterval: max(sweepInterval, 1))
+        let keyHasher = KeyHasher()
+        self.keyHasher = keyHasher
+        shards = RateLimitShards(
+            count: min(max(shardCount, 1), 1 << 16), sweepInterval: max(sweepInterval, 1), keyHasher: keyHasher)
     }
 
     deinit {

@@ -3,8 +3,6 @@
 struct KeyEntryState {
     /// The key, or empty while the entry is free.
     var key: String
-    /// The key's hash (read and written only under the shard's mutex, to rebuild its table).
-    var hash: UInt64
     /// The key's first window, `nil` while the entry is free: a reader that finds an entry
     /// without one has found a key already swept away.
     var first: KeyWindow?
@@ -36,7 +34,7 @@ struct KeyEntry: Equatable {
     /// lines processors fetch together.
     static let alignment = 128
     /// Bytes per entry: one aligned pair of cache lines (more only if the state outgrew it),
-    /// which leaves 88 bytes for the first window: enough for the default precision's 86.
+    /// which leaves 96 bytes for the first window: enough for the default precision's 92.
     static let stride = roundedUp(max(windowOffset, alignment), alignment)
     /// Bytes kept in the entry for the key's first window (never negative: a window that does
     /// not fit goes on the heap).
@@ -60,7 +58,7 @@ struct KeyEntry: Equatable {
         (base + operationsOffset).bindMemory(to: UInt16.self, capacity: 1).initialize(to: 0)
         (base + asciiKeyOffset).bindMemory(to: Bool.self, capacity: 1).initialize(to: true)
         (base + stateOffset).bindMemory(to: KeyEntryState.self, capacity: 1)
-            .initialize(to: KeyEntryState(key: "", hash: 0, first: nil))
+            .initialize(to: KeyEntryState(key: "", first: nil))
         return KeyEntry(base: base)
     }
 
@@ -89,7 +87,7 @@ struct KeyEntry: Equatable {
 
     // MARK: Locking
 
-    /// Takes the entry's lock; everything below but ``hash`` needs it.
+    /// Takes the entry's lock; everything below but ``trackedKey`` needs it.
     func lockEntry() { lock.lock() }
 
     /// Releases the entry's lock.
@@ -102,19 +100,19 @@ struct KeyEntry: Equatable {
             && KeyBytes.equal(stored: state.pointee.key, storedIsASCII: asciiKey.pointee, key)
     }
 
-    /// The tracked key's hash; only under the shard's mutex.
-    var hash: UInt64 { state.pointee.hash }
+    /// The tracked key (empty while the entry is free); under the shard's mutex, which every
+    /// change of key holds, with or without the entry's lock.
+    var trackedKey: String { state.pointee.key }
 
     /// Makes a free entry track `key`, with no window yet; under the shard's mutex and the
     /// entry's lock. The caller adds the first window before releasing the lock.
-    func assign(key: String, hash: UInt64) {
+    func assign(key: String) {
         // A fresh copy: contiguous, and inline in the string itself when 15 bytes or fewer (a
         // string built by interpolation keeps a heap buffer, which every comparison would
         // retain and release).
         let key = String(decoding: key.utf8, as: UTF8.self)
         asciiKey.pointee = KeyBytes.isASCII(key)
         state.pointee.key = key
-        state.pointee.hash = hash
         operations.pointee = 0
     }
 

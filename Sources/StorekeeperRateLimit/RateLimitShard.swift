@@ -25,11 +25,12 @@ struct RateLimitShards: @unchecked Sendable {
     let count: Int
 
     /// Allocates `count` empty shards; ``deallocate()`` must be called exactly once.
-    init(count: Int, sweepInterval: Int) {
+    init(count: Int, sweepInterval: Int, keyHasher: KeyHasher) {
         self.count = count
         base = UnsafeMutableRawPointer.allocate(byteCount: RateLimitShard.stride * count, alignment: 128)
         for index in 0..<count {
-            RateLimitShard.initialize(at: base + index * RateLimitShard.stride, sweepInterval: sweepInterval)
+            RateLimitShard.initialize(
+                at: base + index * RateLimitShard.stride, sweepInterval: sweepInterval, keyHasher: keyHasher)
         }
     }
 
@@ -88,7 +89,7 @@ struct RateLimitShard {
     }
 
     /// Places an empty shard at `base` (``stride`` uninitialised bytes, 128-byte aligned).
-    static func initialize(at base: UnsafeMutableRawPointer, sweepInterval: Int) {
+    static func initialize(at base: UnsafeMutableRawPointer, sweepInterval: Int, keyHasher: KeyHasher) {
         let table = base.bindMemory(to: Atomic<UnsafeMutableRawPointer>.self, capacity: 1)
         let operations = (base + operationsOffset).bindMemory(to: Atomic<Int>.self, capacity: 1)
         let threshold = (base + thresholdOffset).bindMemory(to: Atomic<Int>.self, capacity: 1)
@@ -99,7 +100,7 @@ struct RateLimitShard {
         (base + keysOffset).bindMemory(to: ShardKeys.self, capacity: 1).initialize(
             to: ShardKeys(
                 table: table, operations: operations, threshold: threshold, sweepableFrom: sweepableFrom,
-                sweepInterval: sweepInterval))
+                sweepInterval: sweepInterval, keyHasher: keyHasher))
     }
 
     /// Frees what the shard holds; it is not used again.

@@ -19,6 +19,9 @@ struct ShardKeys {
     private let sweepableFrom: UnsafeMutablePointer<Atomic<Int64>>
     /// The least number of operations between sweeps.
     private let sweepInterval: Int
+    /// The store's hasher, to place keys again when the table is rebuilt (entries do not keep
+    /// their keys' hashes).
+    private let keyHasher: KeyHasher
 
     /// Keys tracked.
     private(set) var count = 0
@@ -40,8 +43,10 @@ struct ShardKeys {
         operations: UnsafeMutablePointer<Atomic<Int>>,
         threshold: UnsafeMutablePointer<Atomic<Int>>,
         sweepableFrom: UnsafeMutablePointer<Atomic<Int64>>,
-        sweepInterval: Int
+        sweepInterval: Int,
+        keyHasher: KeyHasher
     ) {
+        self.keyHasher = keyHasher
         self.table = table
         self.operations = operations
         self.threshold = threshold
@@ -93,7 +98,7 @@ struct ShardKeys {
         }
         let entry = freeEntry()
         entry.lockEntry()
-        entry.assign(key: key, hash: hash)
+        entry.assign(key: key)
         slots.set(KeySlots.word(for: entry, hash: hash), at: index)
         count += 1
         threshold.pointee.store(max(sweepInterval, count), ordering: .relaxed)
@@ -144,7 +149,7 @@ struct ShardKeys {
         }
         for word in live {
             guard let entry = KeySlots.entry(in: word) else { continue }
-            slots.set(word, at: slots.freeSlot(for: entry.hash))
+            slots.set(word, at: slots.freeSlot(for: keyHasher.hash(entry.trackedKey)))
         }
         if slots.base != old.base {
             table.pointee.store(slots.base, ordering: .releasing)

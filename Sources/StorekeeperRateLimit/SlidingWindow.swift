@@ -14,6 +14,11 @@ struct WindowShape {
     let bucketCount: Int
     /// The policy's limit, at most `UInt32.max` (the widest count).
     let limit: Int64
+    /// How many buckets of a window with 4-bit counts may hold more than 15 units (up to
+    /// 4,095) before its counts must widen: each such bucket keeps its higher bits in an
+    /// overflow cell of two bytes (the bucket's ring slot, which must fit a byte, and the bits).
+    /// At most three, the most ``WindowHeader/cells`` counts.
+    let overflowCells: Int
 
     init(policy: RateLimitPolicy) {
         self.policy = policy
@@ -24,6 +29,7 @@ struct WindowShape {
         granularity = window / precision + (window % precision == 0 ? 0 : 1)
         bucketCount = Int(precision) + 1
         limit = min(Int64(policy.limit), Int64(UInt32.max))
+        overflowCells = bucketCount <= 256 ? 3 : 0
     }
 
     /// The bucket number of an instant.
@@ -59,10 +65,11 @@ final class ShapeBox {
     }
 }
 
-/// The fixed part of a ``KeyWindow``: 35 bytes, followed directly by the counts, so that at the
-/// default precision (101 four-bit counts, 51 bytes) a window takes 86 bytes and fits in the
-/// room its key's ``KeyEntry`` keeps for its first window, and with 8-bit counts a heap window
-/// is 136 bytes, a 144-byte heap block.
+/// The fixed part of a ``KeyWindow``: 35 bytes, followed directly by the counts (and, for
+/// 4-bit counts, the overflow cells), so that at the default precision (101 four-bit counts, 51
+/// bytes, and three cells, 6 bytes) a window takes 92 bytes and fits in the room its key's
+/// ``KeyEntry`` keeps for its first window, and with 8-bit counts a heap window is 136 bytes, a
+/// 144-byte heap block.
 struct WindowHeader {
     /// The policy's shared parameters, owned by the shard's ``ShapeBox``.
     let shape: UnsafePointer<WindowShape>
@@ -80,10 +87,13 @@ struct WindowHeader {
     var newestLag: UInt16
     /// The ring slot of `head`.
     var headSlot: UInt16
-    /// ``bits`` in the low six bits, and ``inlineFlag`` if ``isInline``: one byte for both.
+    /// ``cells`` in the low two bits, ``bits`` (a power of two from 4 to 32) in the next four,
+    /// and ``inlineFlag`` if ``isInline``: one byte for all three.
     private var format: UInt8
 
     private static let inlineFlag: UInt8 = 0x80
+    private static let cellsMask: UInt8 = 0x03
+    private static let bitsMask: UInt8 = 0x3C
 
     init(
         shape: UnsafePointer<WindowShape>, next: KeyWindow?, head: Int64, total: UInt32, oldestLag: UInt16,
@@ -101,7 +111,15 @@ struct WindowHeader {
 
     /// Bits per count: 4, widened to 8, 16 or 32 only when a bucket needs it.
     @inline(__always)
-    var bits: UInt8 { format & ~Self.inlineFlag }
+    var bits: UInt8 { format & Self.bitsMask }
+
+    /// How many overflow cells are in use (see ``WindowShape/overflowCells``, at most three);
+    /// always 0 for counts wider than 4 bits.
+    @inline(__always)
+    var cells: UInt8 {
+        get { format & Self.cellsMask }
+        set { format = format & ~Self.cellsMask | newValue }
+    }
 
     /// Whether the window lives in memory its key's entry owns (and so is never deallocated).
     var isInline: Bool { format & Self.inlineFlag != 0 }
@@ -115,7 +133,10 @@ struct WindowHeader {
 }
 
 /// The sliding window of one policy for one key, in one block of memory: a ``WindowHeader``
-/// followed by the ring of per-bucket counts, `bucketCount × bits` bits.
+/// followed by the ring of per-bucket counts, `bucketCount × bits` bits, and for 4-bit counts
+/// the overflow cells: up to ``WindowShape/overflowCells`` buckets may hold 16 to 4,095 units,
+/// the low four bits in the ring and the rest in a cell, so that a key with a few bursts keeps
+/// its window in its entry.
 ///
 /// Manually managed (no reference counting, so threads working on different keys never touch a
 /// shared counter): the key's ``KeyEntry`` owns its windows and calls ``free()`` exactly once for
@@ -143,9 +164,20 @@ struct KeyWindow {
     /// The bytes a window of `shape` with counts `bits` wide takes (at least a whole header's
     /// stride, which binding the header covers).
     private static func size(of shape: UnsafePointer<WindowShape>, bits: UInt8) -> Int {
-        max(
-            MemoryLayout<WindowHeader>.size + Ring.byteCount(buckets: shape.pointee.bucketCount, bits: bits),
-            MemoryLayout<WindowHeader>.stride)
+        max(MemoryLayout<WindowHeader>.size + countBytes(of: shape, bits: bits), MemoryLayout<WindowHeader>.stride)
+    }
+
+    /// The bytes after the header: the ring, then (for 4-bit counts) the overflow cells, each
+    /// a bucket's slot in the first half of the cell area and its higher bits in the second.
+    private static func countBytes(of shape: UnsafePointer<WindowShape>, bits: UInt8) -> Int {
+        Ring.byteCount(buckets: shape.pointee.bucketCount, bits: bits)
+            + (bits == 4 ? 2 * shape.pointee.overflowCells : 0)
+    }
+
+    /// The overflow cells' slot bytes (their higher bits follow, ``WindowShape/overflowCells``
+    /// bytes further on).
+    private var cellSlots: UnsafeMutablePointer<UInt8> {
+        counts + Ring.byteCount(buckets: shape.pointee.bucketCount, bits: 4)
     }
 
     /// The alignment a window's memory needs.
@@ -179,7 +211,7 @@ struct KeyWindow {
 
     /// Places a window with `header` at `raw` (``size(of:bits:)`` bytes), its counts zero.
     private init(header: WindowHeader, at raw: UnsafeMutableRawPointer) {
-        let byteCount = Ring.byteCount(buckets: header.shape.pointee.bucketCount, bits: header.bits)
+        let byteCount = Self.countBytes(of: header.shape, bits: header.bits)
         self.header = raw.bindMemory(to: WindowHeader.self, capacity: 1)
         self.header.initialize(to: header)
         (raw + MemoryLayout<WindowHeader>.size).bindMemory(to: UInt8.self, capacity: byteCount)
@@ -217,9 +249,8 @@ struct KeyWindow {
         let raw = UnsafeMutableRawPointer.allocate(
             byteCount: Self.size(of: shape, bits: newBits), alignment: Self.alignment)
         let copy = KeyWindow(header: header.pointee.onHeap(bits: newBits), at: raw)
-        let from = ring
         let to = copy.ring
-        for slot in 0..<shape.pointee.bucketCount { to.set(from[slot], at: slot) }
+        for slot in 0..<shape.pointee.bucketCount { to.set(count(at: slot), at: slot) }
         free()
         return copy
     }
@@ -244,16 +275,16 @@ struct KeyWindow {
         if header.pointee.total == 0 {
             // Every count is already zero.
         } else if steps >= Int64(bucketCount) {
-            counts.update(repeating: 0, count: Ring.byteCount(buckets: bucketCount, bits: header.pointee.bits))
+            counts.update(repeating: 0, count: Self.countBytes(of: shape, bits: header.pointee.bits))
+            header.pointee.cells = 0
             header.pointee.total = 0
         } else {
-            let ring = self.ring
             var slot = Int(header.pointee.headSlot)
             var released: Int64 = 0
             for _ in 0..<Int(steps) {
                 slot = slot + 1 == bucketCount ? 0 : slot + 1
-                released += ring[slot]
-                ring.set(0, at: slot)
+                released += count(at: slot)
+                setCount(0, at: slot)
             }
             header.pointee.total -= UInt32(truncatingIfNeeded: released)
         }
@@ -283,9 +314,20 @@ struct KeyWindow {
     /// The bits per count adding `units` to the newest bucket needs, if more than now.
     @inline(__always)
     func bitsNeeded(adding units: Int64) -> UInt8? {
-        let updated = ring[Int(header.pointee.headSlot)] + units
-        let needed: UInt8 =
-            updated > Int64(UInt16.max) ? 32 : updated > Int64(UInt8.max) ? 16 : updated > Ring.nibbleMax ? 8 : 4
+        let slot = Int(header.pointee.headSlot)
+        let updated = count(at: slot) + units
+        if updated <= Ring.nibbleMax { return nil }
+        var largest = updated
+        if header.pointee.bits == 4 {
+            if updated <= Self.cellMax
+                && (Int(header.pointee.cells) < shape.pointee.overflowCells || cellIndex(of: slot) != nil)
+            {
+                return nil
+            }
+            // The wider counts must also hold what the cells hold (up to 4,095).
+            largest = max(largest, largestOverflowCount())
+        }
+        let needed: UInt8 = largest > Int64(UInt16.max) ? 32 : largest > Int64(UInt8.max) ? 16 : 8
         return needed > header.pointee.bits ? needed : nil
     }
 
@@ -295,9 +337,8 @@ struct KeyWindow {
     func add(_ units: Int64) {
         if header.pointee.total == 0 { header.pointee.oldestLag = 0 }
         header.pointee.newestLag = 0
-        let ring = self.ring
         let slot = Int(header.pointee.headSlot)
-        ring.set(ring[slot] + units, at: slot)
+        setCount(count(at: slot) + units, at: slot)
         header.pointee.total &+= UInt32(truncatingIfNeeded: units)
     }
 
@@ -316,13 +357,12 @@ struct KeyWindow {
     func releaseTime(freeing units: Int64) -> Int64? {
         guard units > 0, Int64(header.pointee.total) >= units else { return nil }
         let bucketCount = shape.pointee.bucketCount
-        let ring = self.ring
         var lag = Int(header.pointee.oldestLag)
         var slot = Int(header.pointee.headSlot) - lag
         if slot < 0 { slot += bucketCount }
         var freed: Int64 = 0
         while lag >= 0 {
-            let count = ring[slot]
+            let count = count(at: slot)
             if count > 0 && freed == 0 { header.pointee.oldestLag = UInt16(truncatingIfNeeded: lag) }
             freed += count
             if freed >= units {
@@ -332,6 +372,72 @@ struct KeyWindow {
             slot = slot + 1 == bucketCount ? 0 : slot + 1
         }
         return nil
+    }
+}
+
+extension KeyWindow {
+    /// The most units a bucket with 4-bit counts can hold with an overflow cell.
+    fileprivate static let cellMax: Int64 = 4095
+
+    /// The units counted in ring slot `slot`.
+    @inline(__always)
+    fileprivate func count(at slot: Int) -> Int64 {
+        let low = ring[slot]
+        return header.pointee.cells == 0 ? low : low | overflow(at: slot)
+    }
+
+    /// The units ring slot `slot`'s overflow cell holds (its count less the low four bits).
+    @inline(never)
+    private func overflow(at slot: Int) -> Int64 {
+        guard let index = cellIndex(of: slot) else { return 0 }
+        return Int64(cellSlots[shape.pointee.overflowCells + index]) << 4
+    }
+
+    /// Sets the units counted in ring slot `slot` to `value`, which the counts can hold (with
+    /// an overflow cell, if 4 bits wide: see ``bitsNeeded(adding:)``).
+    @inline(__always)
+    fileprivate func setCount(_ value: Int64, at slot: Int) {
+        ring.set(value, at: slot)
+        guard header.pointee.bits == 4, value > Ring.nibbleMax || header.pointee.cells != 0 else { return }
+        setOverflow(UInt8(truncatingIfNeeded: value >> 4), at: slot)
+    }
+
+    /// The largest count among the buckets with an overflow cell (0 if none).
+    fileprivate func largestOverflowCount() -> Int64 {
+        var largest: Int64 = 0
+        for index in 0..<Int(header.pointee.cells) { largest = max(largest, count(at: Int(cellSlots[index]))) }
+        return largest
+    }
+
+    /// The index of the overflow cell in use for ring slot `slot`, if any.
+    fileprivate func cellIndex(of slot: Int) -> Int? {
+        let cells = Int(header.pointee.cells)
+        for index in 0..<cells where Int(cellSlots[index]) == slot { return index }
+        return nil
+    }
+
+    /// Keeps `high` (bits 4 to 11 of a 4-bit bucket's count) in ring slot `slot`'s overflow
+    /// cell: a cell is taken when it becomes non-zero and given back when it returns to zero
+    /// (the last cell in use moving into its place).
+    @inline(never)
+    private func setOverflow(_ high: UInt8, at slot: Int) {
+        let capacity = shape.pointee.overflowCells
+        let cells = Int(header.pointee.cells)
+        let slots = cellSlots
+        if let index = cellIndex(of: slot) {
+            if high != 0 {
+                slots[capacity + index] = high
+            } else {
+                slots[index] = slots[cells - 1]
+                slots[capacity + index] = slots[capacity + cells - 1]
+                header.pointee.cells -= 1
+            }
+        } else if high != 0 && cells < capacity {
+            // ``bitsNeeded(adding:)`` leaves a cell free for any bucket that needs one.
+            slots[cells] = UInt8(truncatingIfNeeded: slot)
+            slots[capacity + cells] = high
+            header.pointee.cells += 1
+        }
     }
 }
 

@@ -94,28 +94,72 @@ struct InMemoryRateLimitStoreTests {
         #expect(freed.remaining == 1_000_000, "every unit leaves together, one bucket after the window")
     }
 
+    @Test("up to three buckets hold 16 to 4,095 units in 4-bit counts; a fourth widens them to fit the largest")
+    func busyBuckets() throws {
+        let store = InMemoryRateLimitStore()
+        // One-second buckets: a unit counted in bucket b leaves when bucket b + 101 begins.
+        let policy = RateLimitPolicy(name: "busy", limit: 100_000, window: .seconds(100))
+        func decide(_ key: String, cost: Int, at seconds: Double) throws -> RateLimitDecision {
+            try store.acquire(key: key, policy: policy, cost: cost, now: Self.start.addingTimeInterval(seconds))
+        }
+        let costs = [20, 4095, 300, 15, 16]
+        var admitted = 0
+        for (second, cost) in costs.enumerated() {
+            let decision = try decide("k", cost: cost, at: Double(second) + 0.5)
+            admitted += cost
+            #expect(decision.isAllowed && decision.remaining == 100_000 - admitted, "cost \(cost)")
+        }
+        // The fourth busy bucket widened the counts (to 16 bits, for the 4,095): no bucket lost a
+        // unit, and each leaves on time.
+        let expected = [
+            (at: 101.2, remaining: 100_000 - 4095 - 300 - 15 - 16, nextFree: 102.0),
+            (at: 102.2, remaining: 100_000 - 300 - 15 - 16, nextFree: 103.0),
+            (at: 103.2, remaining: 100_000 - 15 - 16, nextFree: 104.0),
+            (at: 104.2, remaining: 100_000 - 16, nextFree: 105.0),
+        ]
+        for step in expected {
+            let peek = try decide("k", cost: 0, at: step.at)
+            #expect(peek.remaining == step.remaining, "at \(step.at) s")
+            #expect(peek.nextUnitFreesAt == Self.start.addingTimeInterval(step.nextFree), "at \(step.at) s")
+            #expect(peek.resetAt == Self.start.addingTimeInterval(105), "at \(step.at) s")
+        }
+        // Another key fills its three cells, and a bucket leaving frees one (the last cell moving
+        // into its place) for the next busy bucket.
+        for (second, cost) in [16, 4000, 255].enumerated() { _ = try decide("j", cost: cost, at: Double(second) + 0.5) }
+        let refilled = try decide("j", cost: 300, at: 101.5)
+        #expect(refilled.isAllowed && refilled.remaining == 100_000 - 4000 - 255 - 300)
+        let first = try decide("j", cost: 0, at: 102.5)
+        #expect(first.remaining == 100_000 - 255 - 300)
+        #expect(first.nextUnitFreesAt == Self.start.addingTimeInterval(103))
+        #expect(first.resetAt == Self.start.addingTimeInterval(202))
+        let second = try decide("j", cost: 0, at: 103.5)
+        #expect(second.remaining == 100_000 - 300)
+        #expect(second.nextUnitFreesAt == Self.start.addingTimeInterval(202))
+    }
+
     @Test("a key's first window moves out of its entry when it widens, its chained windows intact")
     func firstWindowWidensWithAChain() throws {
         let store = InMemoryRateLimitStore()
-        let first = RateLimitPolicy(name: "first", limit: 100, window: .seconds(10))
-        let second = RateLimitPolicy(name: "second", limit: 60, window: .seconds(20))
+        let first = RateLimitPolicy(name: "first", limit: 10_000, window: .seconds(10))
+        let second = RateLimitPolicy(name: "second", limit: 6000, window: .seconds(20))
         _ = try store.acquire(key: "k", policies: [first, second], cost: 15, now: Self.start)
-        // Both buckets pass 15 units: the first window leaves the entry, the second is re-linked.
+        // Both new buckets pass 4,095 units, more than 4-bit counts hold even with an overflow
+        // cell: the first window leaves the entry, the second is re-linked.
         let wider = try store.acquire(
-            key: "k", policies: [first, second], cost: 16, now: Self.start.addingTimeInterval(1))
-        #expect(wider.map(\.remaining) == [69, 29])
+            key: "k", policies: [first, second], cost: 4096, now: Self.start.addingTimeInterval(1))
+        #expect(wider.map(\.remaining) == [5889, 1889])
         let denied = try store.acquire(
-            key: "k", policies: [first, second], cost: 30, now: Self.start.addingTimeInterval(2))
-        #expect(denied.map(\.isAllowed) == [false, false] && denied.map(\.remaining) == [69, 29])
+            key: "k", policies: [first, second], cost: 1890, now: Self.start.addingTimeInterval(2))
+        #expect(denied.map(\.isAllowed) == [false, false] && denied.map(\.remaining) == [5889, 1889])
         // After the first window has passed, only the second still holds the units.
         let later = try store.acquire(
             key: "k", policies: [first, second], cost: 0, now: Self.start.addingTimeInterval(12))
-        #expect(later.map(\.remaining) == [100, 29])
+        #expect(later.map(\.remaining) == [10_000, 1889])
         store.evictIdle(now: Self.start.addingTimeInterval(60))
         #expect(store.trackedKeyCount == 0)
         // The recycled entry serves a new key from scratch.
         let fresh = try store.acquire(key: "j", policy: first, cost: 3, now: Self.start.addingTimeInterval(61))
-        #expect(fresh.remaining == 97)
+        #expect(fresh.remaining == 9997)
     }
 
     @Test("a precision too fine for the entry's room keeps its window on the heap, exact all the same")
