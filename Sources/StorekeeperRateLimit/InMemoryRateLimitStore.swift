@@ -81,7 +81,7 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
         let shard = shards[shardIndex(for: hash)]
         if let entry = shard.lockedEntry(for: key, hash: hash) {
             if let window = entry.window(for: policy) {
-                let outcome = entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
+                let outcome = entry.acquire(in: window, cost: cost, now: milliseconds)
                 let batchDone = entry.countOperation()
                 entry.unlockEntry()
                 if batchDone { shard.countBatch(now: milliseconds) }
@@ -97,7 +97,7 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
                 entry.appendWindow(shape: keys.shape(for: policy), now: milliseconds)
             }
             guard let window = entry.window(for: policy) else { return Self.unreachable(now: milliseconds) }
-            let outcome = entry.acquire(policy: policy, in: window, cost: cost, now: milliseconds)
+            let outcome = entry.acquire(in: window, cost: cost, now: milliseconds)
             keys.noteActivity(of: entry)
             return outcome
         }
@@ -105,6 +105,8 @@ public final class InMemoryRateLimitStore: RateLimitStore, Sendable {
     }
 
     /// Checks every policy and counts in all of them, or in none, atomically under the key's lock.
+    /// A policy given more than once is one policy: its cost is checked and counted once, and
+    /// its decision repeated.
     public func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) throws -> [RateLimitDecision] {
         guard !policies.isEmpty else { return [] }
         let milliseconds = Milliseconds.of(now)

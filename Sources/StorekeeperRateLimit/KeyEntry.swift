@@ -202,7 +202,7 @@ struct KeyEntry: Equatable {
     /// Checks and counts one policy in `window`, the key's window for it (from
     /// ``window(for:)``).
     @inline(__always)
-    func acquire(policy: RateLimitPolicy, in window: KeyWindow, cost: Int64, now: Int64) -> WindowOutcome {
+    func acquire(in window: KeyWindow, cost: Int64, now: Int64) -> WindowOutcome {
         var window = window
         window.advance(to: now)
         let allowed = cost <= window.limit - window.total
@@ -210,7 +210,7 @@ struct KeyEntry: Equatable {
             window = widenedIfNeeded(window, adding: cost)
             window.add(cost)
         }
-        return Self.outcome(for: policy, window: window, allowed: allowed, cost: cost, now: now)
+        return Self.outcome(of: window, allowed: allowed, cost: cost, now: now)
     }
 
     /// Checks every policy and counts in all of them, or in none; `nil` (changing nothing) if
@@ -230,9 +230,10 @@ struct KeyEntry: Equatable {
         if allowed && cost > 0 {
             for position in chosen.indices {
                 let window = chosen[position]
+                // A policy given twice is one policy: its window counts the cost once.
+                if chosen[..<position].contains(where: { $0.isSame(as: window) }) { continue }
                 let wider = widenedIfNeeded(window, adding: cost)
                 if !wider.isSame(as: window) {
-                    // The same policy given twice shares one window: update every mention.
                     for other in chosen.indices where window.isSame(as: chosen[other]) { chosen[other] = wider }
                 }
                 wider.add(cost)
@@ -240,17 +241,21 @@ struct KeyEntry: Equatable {
         }
         var outcomes: [WindowOutcome] = []
         outcomes.reserveCapacity(policies.count)
-        for (policy, window) in zip(policies, chosen) {
-            outcomes.append(Self.outcome(for: policy, window: window, allowed: allowed, cost: cost, now: now))
+        for window in chosen {
+            outcomes.append(Self.outcome(of: window, allowed: allowed, cost: cost, now: now))
+        }
+        if !allowed, let latest = outcomes.map(\.retryAt).max() {
+            // The request is admitted only once every policy admits it.
+            for position in outcomes.indices { outcomes[position].retryAt = latest }
         }
         return outcomes
     }
 
     @inline(__always)
     private static func outcome(
-        for policy: RateLimitPolicy, window: KeyWindow, allowed: Bool, cost: Int64, now: Int64
+        of window: KeyWindow, allowed: Bool, cost: Int64, now: Int64
     ) -> WindowOutcome {
-        let limit = Int64(policy.limit)
+        let limit = window.limit
         let total = window.total
         let nextUnit = max(now, window.releaseTime(freeing: 1) ?? now)
         var retryAt = WindowOutcome.admitted

@@ -20,7 +20,8 @@ public struct RateLimitDecision: Sendable, Hashable {
     /// When the next counted unit leaves the window, raising `remaining` (now, if none is counted).
     public var nextUnitFreesAt: Date
     /// For a denial, the earliest instant the same request could be admitted, assuming no other
-    /// traffic; `nil` when allowed.
+    /// traffic (with several policies, the same in each of their decisions: the instant by which
+    /// every one admits it); `nil` when allowed.
     public var retryAt: Date?
 
     /// Creates a decision.

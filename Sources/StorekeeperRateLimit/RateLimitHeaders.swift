@@ -94,7 +94,9 @@ public enum RateLimitHeaders {
         return milliseconds % 1000 > 0 ? seconds + 1 : seconds
     }
 
+    /// The window in whole seconds, rounded up (without overflow, for any window).
     private static func windowSeconds(_ policy: RateLimitPolicy) -> Int64 {
-        (policy.windowMilliseconds + 999) / 1000
+        let milliseconds = policy.windowMilliseconds
+        return milliseconds / 1000 + (milliseconds % 1000 > 0 ? 1 : 0)
     }
 }

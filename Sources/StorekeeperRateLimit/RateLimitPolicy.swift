@@ -10,8 +10,10 @@
 /// so steady traffic at the limit rate is admitted at `1 − 1/(n + 1)` of the limit or more,
 /// where `n` is the smaller of the limit and the precision: 99% with the default precision of
 /// 100 for limits of 100 or more, one request in `limit + 1` held back for smaller limits (60
-/// per minute: 98.4%). Memory per key grows with the precision: half a byte per bucket while
-/// no bucket holds more than 15 units.
+/// per minute: 98.4%). Buckets are whole milliseconds: when the precision does not divide the
+/// window in milliseconds, a bucket is rounded up and a unit may be held for less than one
+/// bucket more. Memory per key grows with the precision: half a byte per bucket while no
+/// bucket holds more than 15 units.
 public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     /// The policy's name, as shown in the `RateLimit-Policy` header.
     public var name: String
@@ -45,11 +47,15 @@ public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     /// `"name: limit per window"`.
     public var description: String { "\(name): \(limit) per \(window)" }
 
-    /// The window in whole milliseconds.
+    /// The window in whole milliseconds, saturating at `Int64.min` and `Int64.max` (only an
+    /// unvalidated window can come near them).
     var windowMilliseconds: Int64 {
         let (seconds, attoseconds) = window.components
+        let saturated = seconds < 0 ? Int64.min : Int64.max
         let (product, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-        return overflow ? Int64.max : product &+ attoseconds / 1_000_000_000_000_000
+        guard !overflow else { return saturated }
+        let (sum, sumOverflow) = product.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
+        return sumOverflow ? saturated : sum
     }
 
     /// Throws unless every parameter is in range.

@@ -42,10 +42,12 @@ public protocol RateLimitStore: Sendable {
     ///
     /// - Parameters:
     ///   - key: The identity limited, such as an API key's ID.
-    ///   - policies: The policies to apply together; already validated, at least one.
+    ///   - policies: The policies to apply together; already validated, at least one, no two
+    ///     equal (``RateLimiter`` merges a policy given twice).
     ///   - cost: The units the request costs; 0 reads without counting.
     ///   - now: The request's time, from the host's clock.
-    /// - Returns: One decision per policy, in the order given.
+    /// - Returns: One decision per policy, in the order given. For a denial, every decision
+    ///   has the same `retryAt`: the instant by which every policy admits the request.
     func acquire(key: String, policies: [RateLimitPolicy], cost: Int, now: Date) async throws -> [RateLimitDecision]
 
     /// Checks one policy for `key` and, if it admits `cost` units, counts them: the common case,

@@ -43,7 +43,11 @@ public struct RateLimiter: Sendable {
 
     /// Admits a request only if every policy admits it; a denial consumes nothing anywhere.
     ///
-    /// - Returns: One decision per policy, in order; all have the same `isAllowed`.
+    /// A policy given more than once is applied once (its cost counted once), and its decision
+    /// is repeated at each of its positions.
+    ///
+    /// - Returns: One decision per policy, in order; all have the same `isAllowed` (and, for a
+    ///   denial, the same `retryAt`).
     public func acquire(
         key: String, policies: [RateLimitPolicy], cost: Int = 1, now: Date
     ) async throws
@@ -52,10 +56,23 @@ public struct RateLimiter: Sendable {
         guard !policies.isEmpty else {
             throw RateLimitError(code: .noPolicies, message: "At least one policy is needed.")
         }
+        var distinct: [RateLimitPolicy] = []
+        var positions: [Int] = []
+        distinct.reserveCapacity(policies.count)
+        positions.reserveCapacity(policies.count)
         for policy in policies {
             try Self.validate(policy, cost: cost)
+            if let position = distinct.firstIndex(of: policy) {
+                positions.append(position)
+            } else {
+                positions.append(distinct.count)
+                distinct.append(policy)
+            }
         }
-        return try await store.acquire(key: key, policies: policies, cost: cost, now: now)
+        let decisions = try await store.acquire(key: key, policies: distinct, cost: cost, now: now)
+        // A store that answers with another number of decisions than asked is passed through.
+        guard distinct.count < policies.count, decisions.count == distinct.count else { return decisions }
+        return positions.map { decisions[$0] }
     }
 
     private static func validate(_ policy: RateLimitPolicy, cost: Int) throws(RateLimitError) {

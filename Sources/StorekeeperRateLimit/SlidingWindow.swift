@@ -1,18 +1,21 @@
 /// What every window of one policy shares, derived once per shard and policy.
 ///
 /// Time is cut into buckets of `granularity` milliseconds (the window divided by the policy's
-/// precision, rounded up). A unit counted in bucket `b` stays counted until bucket
-/// `b + precision + 1` begins: never before it has truly left the window (so the limit is never
-/// exceeded in any window), and at most one bucket after (the under-admission bound). A ring
-/// therefore holds `precision + 1` buckets.
+/// precision, rounded up), of which the window spans `n` (the window divided by the
+/// granularity, rounded up: the precision, or fewer when rounding the granularity up made it
+/// longer). A unit counted in bucket `b` stays counted until bucket `b + n + 1` begins: never
+/// before it has truly left the window (so the limit is never exceeded in any window), and at
+/// most one bucket after, plus the rounding (`n × granularity − window`, less than a bucket)
+/// when the granularity does not divide the window: the under-admission bound. A ring
+/// therefore holds `n + 1` buckets.
 struct WindowShape {
     /// The policy these windows enforce.
     let policy: RateLimitPolicy
     /// Milliseconds per bucket.
     let granularity: Int64
-    /// Buckets in the ring: the policy's precision plus one.
+    /// Buckets in the ring: the buckets the window spans (at most the precision) plus one.
     let bucketCount: Int
-    /// The policy's limit, at most `UInt32.max` (the widest count).
+    /// The policy's limit, between 0 and `UInt32.max` (the widest count).
     let limit: Int64
     /// How many buckets of a window with 4-bit counts may hold more than 15 units (up to
     /// 4,095) before its counts must widen: each such bucket keeps its higher bits in an
@@ -27,8 +30,8 @@ struct WindowShape {
         let precision = Int64(min(max(policy.precision, 1), 1000))
         let window = min(max(policy.windowMilliseconds, precision), 366 * 86_400_000)
         granularity = window / precision + (window % precision == 0 ? 0 : 1)
-        bucketCount = Int(precision) + 1
-        limit = min(Int64(policy.limit), Int64(UInt32.max))
+        bucketCount = Int(window / granularity + (window % granularity == 0 ? 0 : 1)) + 1
+        limit = min(max(Int64(policy.limit), 0), Int64(UInt32.max))
         overflowCells = bucketCount <= 256 ? 3 : 0
     }
 

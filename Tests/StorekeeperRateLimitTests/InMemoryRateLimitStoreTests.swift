@@ -177,18 +177,20 @@ struct InMemoryRateLimitStoreTests {
         #expect(next.isAllowed && next.remaining == 0, "the first 4 units left 10.01 s after they came")
     }
 
-    @Test("a key's policies are kept apart, and a repeated policy counts twice")
+    @Test("a key's policies are kept apart, and a policy given twice is one policy, counted once")
     func policiesPerKey() throws {
         let store = InMemoryRateLimitStore()
         let second = RateLimitPolicy(name: "q", limit: 300, window: .seconds(60))
         _ = try store.acquire(key: "k", policy: policy, cost: 4, now: Self.start)
         let both = try store.acquire(key: "k", policies: [second, policy], cost: 3, now: Self.start)
         #expect(both.map(\.remaining) == [297, 3])
-        // The second policy's window widens (over 255 in a bucket) while chained after the first.
+        // Only 157 units are left: a request for 158 is denied, whichever way it is counted.
         let twice = try store.acquire(key: "k", policies: [second, second], cost: 140, now: Self.start)
-        #expect(twice.allSatisfy { $0.isAllowed })
+        #expect(twice.map(\.isAllowed) == [true, true] && twice.map(\.remaining) == [157, 157])
+        let denied = try store.acquire(key: "k", policies: [second, policy, second], cost: 158, now: Self.start)
+        #expect(denied.map(\.isAllowed) == [false, false, false])
         let peek = try store.acquire(key: "k", policies: [policy, second], cost: 0, now: Self.start)
-        #expect(peek.map(\.remaining) == [3, 17])
+        #expect(peek.map(\.remaining) == [3, 157])
         let none = try store.acquire(key: "k", policies: [], cost: 1, now: Self.start)
         #expect(none.isEmpty)
     }
@@ -200,6 +202,10 @@ struct InMemoryRateLimitStoreTests {
             RateLimitPolicy(name: "zero", limit: 0, window: .zero, precision: 0),
             RateLimitPolicy(name: "huge", limit: Int.max, window: .seconds(Int64.max), precision: Int.max),
             RateLimitPolicy(name: "negative", limit: -3, window: .seconds(-5), precision: -1),
+            RateLimitPolicy(name: "lowest", limit: Int.min, window: .seconds(Int64.min), precision: Int.min),
+            RateLimitPolicy(
+                name: "wrapping", limit: 5, window: .seconds(9_223_372_036_854_775) + .milliseconds(900),
+                precision: 10),
         ]
         for policy in odd {
             for cost in [Int.min, -1, 0, 1, Int.max] {
@@ -208,6 +214,23 @@ struct InMemoryRateLimitStoreTests {
                 if cost > 0 && policy.limit < 1 { #expect(!decision.isAllowed) }
             }
         }
+    }
+
+    @Test("a denial names one retry instant in every policy's decision: when all of them admit")
+    func retryAtAcrossPolicies() throws {
+        let store = InMemoryRateLimitStore()
+        let burst = RateLimitPolicy(name: "burst", limit: 1, window: .seconds(10), precision: 10)
+        let hourly = RateLimitPolicy(name: "hourly", limit: 100, window: .seconds(3600))
+        _ = try store.acquire(key: "k", policies: [burst, hourly], cost: 1, now: Self.start)
+        let later = Self.start.addingTimeInterval(0.5)
+        let denied = try store.acquire(key: "k", policies: [hourly, burst], cost: 1, now: later)
+        // Only the burst policy blocks; its unit leaves when its eleventh one-second bucket begins.
+        let retryAt = Self.start.addingTimeInterval(11)
+        #expect(denied.map(\.isAllowed) == [false, false])
+        #expect(denied.map(\.retryAt) == [retryAt, retryAt])
+        #expect(denied.map(\.remaining) == [99, 0])
+        let retried = try store.acquire(key: "k", policies: [hourly, burst], cost: 1, now: retryAt)
+        #expect(retried.map(\.isAllowed) == [true, true])
     }
 
     @Test("keys of every length up to 40 bytes are kept apart, however they were built")

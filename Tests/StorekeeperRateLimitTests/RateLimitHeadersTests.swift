@@ -72,6 +72,15 @@ struct RateLimitHeadersTests {
         #expect(Int64(later.timeIntervalSince1970.rounded(.down)) + retryAfter >= resetSeconds)
     }
 
+    @Test("a window beyond any valid policy's renders in whole seconds, rounded up, without trapping")
+    func outOfRangeWindow() {
+        let far = RateLimitPolicy(name: "far", limit: 1, window: .seconds(Int64.max))
+        let decision = RateLimitDecision(
+            policy: far, isAllowed: true, remaining: 1, resetAt: Self.now, nextUnitFreesAt: Self.now, retryAt: nil)
+        let headers = RateLimitHeaders.render([decision], style: .ietfDraft, now: Self.now)
+        #expect(headers["RateLimit-Policy"] == #""far";q=1;w=9223372036854776"#)
+    }
+
     @Test("no decisions, no headers")
     func empty() {
         #expect(RateLimitHeaders.render([], style: [.legacyISO8601, .ietfDraft], now: Self.now).isEmpty)

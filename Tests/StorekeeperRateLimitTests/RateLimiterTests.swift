@@ -1,5 +1,6 @@
 import StorekeeperRateLimit
 import StorekeeperTesting
+import Synchronization
 import Testing
 
 #if canImport(FoundationEssentials)
@@ -48,6 +49,54 @@ struct RateLimiterTests {
         #expect(offset(denied.retryAt) == 16_000, "needs the second batch of 6 to leave")
         let small = try await limiter.acquire(key: "k", policy: policy, cost: 4, now: Self.start.addingTimeInterval(11))
         #expect(small.isAllowed, "the first batch of 4 has left by 11 s")
+    }
+
+    @Test("a policy given twice is applied once: at the widest limit nothing wraps or traps")
+    func repeatedPolicy() async throws {
+        let limiter = RateLimiter(store: InMemoryRateLimitStore())
+        let widest = RateLimitPolicy(name: "widest", limit: Int(UInt32.max), window: .seconds(10))
+        _ = try await limiter.acquire(key: "k", policy: widest, cost: 1 << 31, now: Self.start)
+        // Counted twice, these units would pass the limit, wrap the count and, once the first
+        // bucket left, trap; counted once they fit.
+        let twice = try await limiter.acquire(
+            key: "k", policies: [widest, widest], cost: 3 << 29, now: Self.start.addingTimeInterval(1.5))
+        let left = Int(UInt32.max) - (1 << 31) - (3 << 29)
+        #expect(twice.map(\.isAllowed) == [true, true] && twice.map(\.remaining) == [left, left])
+        let over = try await limiter.acquire(
+            key: "k", policy: widest, cost: left + 1, now: Self.start.addingTimeInterval(2))
+        #expect(!over.isAllowed)
+        let later = try await limiter.acquire(key: "k", policy: widest, cost: 0, now: Self.start.addingTimeInterval(11))
+        #expect(later.remaining == Int(UInt32.max) - (3 << 29), "the first request's units have left")
+    }
+
+    /// A store that admits everything and records the policies it is asked about.
+    final class RecordingStore: RateLimitStore {
+        let asked = Mutex<[[String]]>([])
+
+        func acquire(
+            key: String, policies: [RateLimitPolicy], cost: Int, now: Date
+        ) async throws
+            -> [RateLimitDecision]
+        {
+            asked.withLock { $0.append(policies.map(\.name)) }
+            return policies.map {
+                RateLimitDecision(
+                    policy: $0, isAllowed: true, remaining: $0.limit - cost, resetAt: now, nextUnitFreesAt: now,
+                    retryAt: nil)
+            }
+        }
+    }
+
+    @Test("the limiter hands its store each policy once and repeats the decision where it was repeated")
+    func repeatedPolicyReachesTheStoreOnce() async throws {
+        let store = RecordingStore()
+        let limiter = RateLimiter(store: store)
+        let burst = RateLimitPolicy(name: "burst", limit: 50, window: .seconds(10))
+        let decisions = try await limiter.acquire(
+            key: "k", policies: [hourly, burst, hourly, hourly, burst], cost: 2, now: Self.start)
+        #expect(store.asked.withLock { $0 } == [["default", "burst"]])
+        #expect(decisions.map(\.policy.name) == ["default", "burst", "default", "default", "burst"])
+        #expect(decisions.map(\.remaining) == [998, 48, 998, 998, 48])
     }
 
     @Test(

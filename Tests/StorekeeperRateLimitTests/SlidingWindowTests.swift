@@ -18,6 +18,16 @@ struct SlidingWindowTests {
 
     static let epoch: Int64 = 1_700_000_000_000
 
+    /// A policy's bucket length in milliseconds (the window divided by the precision, rounded
+    /// up) and the buckets its window spans (the precision, or fewer when it does not divide the
+    /// window): a unit counted in bucket b is held until bucket b + spans + 1 begins.
+    static func buckets(of policy: RateLimitPolicy) -> (length: Int64, spans: Int64) {
+        let window =
+            policy.window.components.seconds * 1000 + policy.window.components.attoseconds / 1_000_000_000_000_000
+        let length = (window + Int64(policy.precision) - 1) / Int64(policy.precision)
+        return (length, (window + length - 1) / length)
+    }
+
     /// `date` in whole milliseconds since 1970.
     static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())
@@ -31,8 +41,8 @@ struct SlidingWindowTests {
         let windowMilliseconds =
             Int64(policy.window.components.seconds) * 1000
             + policy.window.components.attoseconds / 1_000_000_000_000_000
-        let bucket = (windowMilliseconds + Int64(policy.precision) - 1) / Int64(policy.precision)
-        let held = bucket * Int64(policy.precision) + bucket
+        let (bucket, spans) = Self.buckets(of: policy)
+        let held = bucket * (spans + 1)
         var log: [(Int64, Int)] = []
         var denied = 0
         for arrival in arrivals {
@@ -50,12 +60,12 @@ struct SlidingWindowTests {
                 #expect(heldUnits + arrival.cost > policy.limit, "unjustified denial at \(arrival.milliseconds)")
                 #expect(decision.retryAt.map { $0 > now } ?? false)
             }
-            // A unit counted in bucket b is held until bucket b + precision + 1 begins: the next
-            // unit frees up when the oldest held one is released, the window is clear when the
-            // newest is.
+            // A unit counted in bucket b is held until bucket b + spans + 1 begins: the next unit
+            // frees up when the oldest held one is released, the window is clear when the newest
+            // is.
             let instant = Self.epoch + arrival.milliseconds
             let releases = log.filter { $0.1 > 0 }
-                .map { ((Self.epoch + $0.0) / bucket + Int64(policy.precision) + 1) * bucket }
+                .map { ((Self.epoch + $0.0) / bucket + spans + 1) * bucket }
                 .filter { $0 > instant }
             #expect(Self.milliseconds(decision.nextUnitFreesAt) == releases.min() ?? instant)
             #expect(Self.milliseconds(decision.resetAt) == releases.max() ?? instant)
@@ -116,8 +126,8 @@ struct SlidingWindowTests {
                     let window =
                         Int64(policy.window.components.attoseconds / 1_000_000_000_000_000)
                         + policy.window.components.seconds * 1000
-                    let bucket = (window + Int64(policy.precision) - 1) / Int64(policy.precision)
-                    let held = bucket * Int64(policy.precision + 1)
+                    let (bucket, spans) = Self.buckets(of: policy)
+                    let held = bucket * (spans + 1)
                     let inWindow = log.filter { $0.0 > effective - window }.reduce(0) { $0 + $1.1 }
                     let heldUnits = log.filter { $0.0 > effective - held }.reduce(0) { $0 + $1.1 }
                     #expect(inWindow <= policy.limit, "trial \(trial): \(policy.name) over-admits at \(now)")
@@ -127,7 +137,7 @@ struct SlidingWindowTests {
                     if now == effective {
                         let instant = Self.epoch + now
                         let releases = log.filter { $0.1 > 0 }
-                            .map { ((Self.epoch + $0.0) / bucket + Int64(policy.precision) + 1) * bucket }
+                            .map { ((Self.epoch + $0.0) / bucket + spans + 1) * bucket }
                             .filter { $0 > instant }
                         #expect(Self.milliseconds(decision.nextUnitFreesAt) == releases.min() ?? instant)
                         #expect(Self.milliseconds(decision.resetAt) == releases.max() ?? instant)
@@ -169,12 +179,17 @@ struct SlidingWindowTests {
 
     @Test(
         "steady traffic at or above the limit loses under 1% against an exact sliding log",
-        arguments: [(100, Int64(1)), (1000, 3600), (5000, 3600)])
-    func underAdmissionAgainstTheLog(limit: Int, windowSeconds: Int64) throws {
-        // At the default precision of 100; a limit below the precision loses up to one request
-        // interval per window instead (1/(limit + 1)), as any window holding units past its end.
-        let policy = RateLimitPolicy(name: "p", limit: limit, window: .seconds(windowSeconds))
-        let windowMilliseconds = windowSeconds * 1000
+        arguments: [
+            (100, Duration.seconds(1), 100), (1000, .seconds(3600), 100), (5000, .seconds(3600), 100),
+            (1000, .milliseconds(1001), 1000),
+        ])
+    func underAdmissionAgainstTheLog(limit: Int, window: Duration, precision: Int) throws {
+        // A limit below the precision loses up to one request interval per window instead
+        // (1/(limit + 1)), as any window holding units past its end. A window of 1,001 ms in
+        // 1,000 buckets has 2 ms buckets, of which it spans 501.
+        let policy = RateLimitPolicy(name: "p", limit: limit, window: window, precision: precision)
+        let windowMilliseconds =
+            window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000
         for rate in [1.0, 1.1, 2.0] {
             let store = InMemoryRateLimitStore()
             var log: [Int64] = []
