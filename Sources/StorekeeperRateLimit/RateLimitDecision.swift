@@ -1,3 +1,5 @@
+import StorekeeperCore
+
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
@@ -41,9 +43,6 @@ public struct RateLimitDecision: Sendable, Hashable {
     /// any moment of this second never retries early.
     public func retryAfter(now: Date) -> Duration? {
         guard let retryAt else { return nil }
-        let retry = Milliseconds.of(retryAt)
-        let retrySeconds = retry / 1000 + (retry % 1000 > 0 ? 1 : 0)
-        let nowSeconds = Milliseconds.of(now) / 1000
-        return .seconds(max(1, retrySeconds - nowSeconds))
+        return .seconds(max(1, Milliseconds.ceilingSeconds(retryAt) - InternetDateTime.epochSeconds(now)))
     }
 }

@@ -56,7 +56,7 @@ public enum RateLimitHeaders {
         }
         let nowSeconds = InternetDateTime.epochSeconds(now)
         if style.contains(.legacyISO8601) || style.contains(.legacyEpochSeconds) {
-            let reset = ceilingSeconds(resetInstant(of: tightest))
+            let reset = Milliseconds.ceilingSeconds(resetInstant(of: tightest))
             headers.add(name: "X-RateLimit-Limit", value: String(tightest.limit))
             headers.add(name: "X-RateLimit-Remaining", value: String(tightest.remaining))
             headers.add(
@@ -69,7 +69,7 @@ public enum RateLimitHeaders {
                 "\"\(decision.policy.name)\";q=\(decision.limit);w=\(windowSeconds(decision.policy))"
             }
             let states = decisions.map { decision in
-                let seconds = max(0, ceilingSeconds(resetInstant(of: decision)) - nowSeconds)
+                let seconds = max(0, Milliseconds.ceilingSeconds(resetInstant(of: decision)) - nowSeconds)
                 return "\"\(decision.policy.name)\";r=\(decision.remaining);t=\(seconds)"
             }
             headers.add(name: "RateLimit-Policy", value: policies.joined(separator: ", "))
@@ -85,13 +85,6 @@ public enum RateLimitHeaders {
     /// When a denied request may be retried, or when an admitted one's window is fully clear.
     private static func resetInstant(of decision: RateLimitDecision) -> Date {
         decision.retryAt ?? decision.resetAt
-    }
-
-    /// Whole seconds since the epoch, rounded up, so a reset is never announced early.
-    private static func ceilingSeconds(_ date: Date) -> Int64 {
-        let milliseconds = Milliseconds.of(date)
-        let seconds = milliseconds / 1000
-        return milliseconds % 1000 > 0 ? seconds + 1 : seconds
     }
 
     /// The window in whole seconds, rounded up (without overflow, for any window).

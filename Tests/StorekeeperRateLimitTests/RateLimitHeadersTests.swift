@@ -81,6 +81,30 @@ struct RateLimitHeadersTests {
         #expect(headers["RateLimit-Policy"] == #""far";q=1;w=9223372036854776"#)
     }
 
+    @Test("a reset one millisecond past a whole second is announced at the next second, not that one")
+    func resetJustPastASecond() {
+        // 8,589,934,592.001 s is held as 8,589,934,592.000999…: rounding to the millisecond first
+        // would announce the reset a second early.
+        let resetAt = Date(timeIntervalSince1970: 8_589_934_592.001)
+        let denied = RateLimitDecision(
+            policy: burst, isAllowed: false, remaining: 0, resetAt: resetAt, nextUnitFreesAt: resetAt, retryAt: resetAt)
+        let now = Date(timeIntervalSince1970: 8_589_934_590.5)
+        let headers = RateLimitHeaders.render([denied], style: [.legacyEpochSeconds, .ietfDraft], now: now)
+        #expect(headers["X-RateLimit-Reset"] == "8589934593")
+        #expect(headers["RateLimit"] == #""burst";r=0;t=3"#)
+        #expect(headers["Retry-After"] == "3")
+    }
+
+    @Test("Retry-After counts from the start of the current second, before 1970 as after")
+    func retryAfterBefore1970() {
+        let now = Date(timeIntervalSince1970: -10.5)
+        let denied = RateLimitDecision(
+            policy: burst, isAllowed: false, remaining: 0, resetAt: now, nextUnitFreesAt: now,
+            retryAt: Date(timeIntervalSince1970: -8.2))
+        // The current second began at -11 s; -8.2 s rounds up to -8: three seconds.
+        #expect(denied.retryAfter(now: now) == .seconds(3))
+    }
+
     @Test("no decisions, no headers")
     func empty() {
         #expect(RateLimitHeaders.render([], style: [.legacyISO8601, .ietfDraft], now: Self.now).isEmpty)
