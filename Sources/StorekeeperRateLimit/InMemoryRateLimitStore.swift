@@ -22,10 +22,11 @@ public import Foundation
 ///
 /// Memory: a key costs a 128-byte entry (its lock, the key, and its first window when that fits)
 /// and its share of the shard's table, about 150 bytes in all at the default precision of 100:
-/// a window is a 35-byte header followed by `precision + 1` four-bit counts and three two-byte
-/// overflow cells (92 bytes), which let up to three buckets hold 16 to 4,095 units each (a
-/// burst). The counts widen to 8, 16 or 32 bits only when a fourth bucket passes 15 units or
-/// one passes 4,095. A window that does not fit in the entry (wider counts, a second policy, a
+/// a window is a 35-byte header followed by a four-bit count per bucket (`precision + 1`) and
+/// three two-byte overflow cells (92 bytes), which let up to three buckets hold 16 to 4,095
+/// units each (a burst). The counts widen to 8, 16 or 32 bits only when a fourth bucket passes
+/// 15 units or one passes 4,095 (or, in a ring of more than 256 buckets, which has no cells,
+/// when any bucket passes 15). A window that does not fit in the entry (wider counts, a second policy, a
 /// finer precision) is one heap block of its own: 144 bytes with 8-bit counts at the default
 /// precision, so such a key costs about 300 bytes. A key of up
 /// to 15 UTF-8 bytes is stored in its entry; a longer one keeps a copy of its bytes on the heap.

@@ -244,8 +244,9 @@ struct KeyEntry: Equatable {
         for window in chosen {
             outcomes.append(Self.outcome(of: window, allowed: allowed, cost: cost, now: now))
         }
-        if !allowed, let latest = outcomes.map(\.retryAt).max() {
+        if !allowed {
             // The request is admitted only once every policy admits it.
+            let latest = outcomes.reduce(WindowOutcome.admitted) { max($0, $1.retryAt) }
             for position in outcomes.indices { outcomes[position].retryAt = latest }
         }
         return outcomes

@@ -19,16 +19,6 @@ enum Milliseconds {
         return Double(truncated) > scaled ? truncated - 1 : truncated
     }
 
-    /// `date` in whole seconds since the Unix epoch, rounded up, within ±9×10¹² (NaN maps to
-    /// the lower bound). Rounded from the date's own seconds, not from ``of(_:)``: a date made
-    /// from a whole number of milliseconds may hold a hair less than it (1.001 s as
-    /// 1.000999…), which rounding down to the millisecond first would turn into a whole second.
-    static func ceilingSeconds(_ date: Date) -> Int64 {
-        let seconds = date.timeIntervalSince1970.rounded(.up)
-        guard seconds.isFinite else { return seconds > 0 ? 9_000_000_000_000 : -9_000_000_000_000 }
-        return Int64(max(min(seconds, 9e12), -9e12))
-    }
-
     /// The date `milliseconds` after the Unix epoch.
     static func date(_ milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: TimeInterval(milliseconds) / 1000)

@@ -43,6 +43,10 @@ public struct RateLimitDecision: Sendable, Hashable {
     /// any moment of this second never retries early.
     public func retryAfter(now: Date) -> Duration? {
         guard let retryAt else { return nil }
-        return .seconds(max(1, Milliseconds.ceilingSeconds(retryAt) - InternetDateTime.epochSeconds(now)))
+        // Rounded up from the date itself: a date made from whole milliseconds may hold a hair
+        // less than them (1.001 s as 1.000999…), which rounding to the millisecond first would
+        // turn into a whole second.
+        let retrySeconds = InternetDateTime.epochSeconds(retryAt, rounding: .up)
+        return .seconds(max(1, retrySeconds - InternetDateTime.epochSeconds(now)))
     }
 }

@@ -56,7 +56,7 @@ public enum RateLimitHeaders {
         }
         let nowSeconds = InternetDateTime.epochSeconds(now)
         if style.contains(.legacyISO8601) || style.contains(.legacyEpochSeconds) {
-            let reset = Milliseconds.ceilingSeconds(resetInstant(of: tightest))
+            let reset = InternetDateTime.epochSeconds(resetInstant(of: tightest), rounding: .up)
             headers.add(name: "X-RateLimit-Limit", value: String(tightest.limit))
             headers.add(name: "X-RateLimit-Remaining", value: String(tightest.remaining))
             headers.add(
@@ -69,7 +69,8 @@ public enum RateLimitHeaders {
                 "\"\(decision.policy.name)\";q=\(decision.limit);w=\(windowSeconds(decision.policy))"
             }
             let states = decisions.map { decision in
-                let seconds = max(0, Milliseconds.ceilingSeconds(resetInstant(of: decision)) - nowSeconds)
+                let reset = InternetDateTime.epochSeconds(resetInstant(of: decision), rounding: .up)
+                let seconds = max(0, reset - nowSeconds)
                 return "\"\(decision.policy.name)\";r=\(decision.remaining);t=\(seconds)"
             }
             headers.add(name: "RateLimit-Policy", value: policies.joined(separator: ", "))
@@ -82,7 +83,8 @@ public enum RateLimitHeaders {
         return headers
     }
 
-    /// When a denied request may be retried, or when an admitted one's window is fully clear.
+    /// When a denied request may be retried, or when an admitted one's window is fully clear
+    /// (announced in whole seconds rounded up from the date itself, so never early).
     private static func resetInstant(of decision: RateLimitDecision) -> Date {
         decision.retryAt ?? decision.resetAt
     }

@@ -12,8 +12,9 @@
 /// 100 for limits of 100 or more, one request in `limit + 1` held back for smaller limits (60
 /// per minute: 98.4%). Buckets are whole milliseconds: when the precision does not divide the
 /// window in milliseconds, a bucket is rounded up and a unit may be held for less than one
-/// bucket more. Memory per key grows with the precision: half a byte per bucket while no
-/// bucket holds more than 15 units.
+/// bucket more (a 101 ms window at the default precision has 2 ms buckets and admits about
+/// 97%). Memory per key grows with the precision: half a byte per bucket while no more than
+/// three buckets hold more than 15 units.
 public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     /// The policy's name, as shown in the `RateLimit-Policy` header.
     public var name: String
@@ -22,7 +23,8 @@ public struct RateLimitPolicy: Sendable, Hashable, CustomStringConvertible {
     /// The length of the sliding window.
     public var window: Duration
     /// The number of buckets per window (1 to 1,000); under-admission on steady traffic is at most
-    /// `1/(min(limit, precision) + 1)` of the limit.
+    /// `1/(min(limit, precision) + 1)` of the limit when the precision divides the window in
+    /// milliseconds.
     public var precision: Int
 
     /// Creates a policy.

@@ -14,7 +14,9 @@ public import Foundation
 /// that every store, and every server of a cluster, agrees on which requests share a limit.
 ///
 /// A PostgreSQL sketch, one statement per policy inside one transaction (a row per key, policy
-/// and bucket; `$b` is the current bucket, `$n` the buckets per window):
+/// and bucket; buckets are `g = ⌈window ÷ precision⌉` milliseconds, `$b` is the current bucket's
+/// number, `⌊now ÷ g⌋`, and `$n` the buckets the window spans, `⌈window ÷ g⌉`, which is the
+/// precision when it divides the window):
 ///
 /// ```sql
 /// SELECT pg_advisory_xact_lock(hashtext($key));

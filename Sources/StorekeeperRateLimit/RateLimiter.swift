@@ -56,12 +56,14 @@ public struct RateLimiter: Sendable {
         guard !policies.isEmpty else {
             throw RateLimitError(code: .noPolicies, message: "At least one policy is needed.")
         }
-        var distinct: [RateLimitPolicy] = []
-        var positions: [Int] = []
-        distinct.reserveCapacity(policies.count)
-        positions.reserveCapacity(policies.count)
         for policy in policies {
             try Self.validate(policy, cost: cost)
+        }
+        let repeated = policies.indices.contains { index in policies[..<index].contains(policies[index]) }
+        guard repeated else { return try await store.acquire(key: key, policies: policies, cost: cost, now: now) }
+        var distinct: [RateLimitPolicy] = []
+        var positions: [Int] = []
+        for policy in policies {
             if let position = distinct.firstIndex(of: policy) {
                 positions.append(position)
             } else {
@@ -71,7 +73,7 @@ public struct RateLimiter: Sendable {
         }
         let decisions = try await store.acquire(key: key, policies: distinct, cost: cost, now: now)
         // A store that answers with another number of decisions than asked is passed through.
-        guard distinct.count < policies.count, decisions.count == distinct.count else { return decisions }
+        guard decisions.count == distinct.count else { return decisions }
         return positions.map { decisions[$0] }
     }
 

@@ -287,7 +287,8 @@ struct KeyWindow {
             for _ in 0..<Int(steps) {
                 slot = slot + 1 == bucketCount ? 0 : slot + 1
                 released += count(at: slot)
-                setCount(0, at: slot)
+                ring.set(0, at: slot)
+                if header.pointee.cells != 0 { setOverflow(0, at: slot) }
             }
             header.pointee.total -= UInt32(truncatingIfNeeded: released)
         }
@@ -319,7 +320,16 @@ struct KeyWindow {
     func bitsNeeded(adding units: Int64) -> UInt8? {
         let slot = Int(header.pointee.headSlot)
         let updated = count(at: slot) + units
-        if updated <= Ring.nibbleMax { return nil }
+        let bits = header.pointee.bits
+        // The common case: the count fits its width (4 bits without a cell).
+        if updated < Int64(1) &<< Int64(bits) { return nil }
+        return bitsNeeded(holding: updated, at: slot)
+    }
+
+    /// ``bitsNeeded(adding:)`` for a count of `updated` in ring slot `slot`, more than its
+    /// width holds without an overflow cell.
+    @inline(never)
+    private func bitsNeeded(holding updated: Int64, at slot: Int) -> UInt8? {
         var largest = updated
         if header.pointee.bits == 4 {
             if updated <= Self.cellMax
@@ -341,7 +351,11 @@ struct KeyWindow {
         if header.pointee.total == 0 { header.pointee.oldestLag = 0 }
         header.pointee.newestLag = 0
         let slot = Int(header.pointee.headSlot)
-        setCount(count(at: slot) + units, at: slot)
+        let updated = count(at: slot) + units
+        ring.set(updated, at: slot)
+        if header.pointee.bits == 4 && updated > Ring.nibbleMax {
+            setOverflow(UInt8(truncatingIfNeeded: updated >> 4), at: slot)
+        }
         header.pointee.total &+= UInt32(truncatingIfNeeded: units)
     }
 
@@ -394,15 +408,6 @@ extension KeyWindow {
     private func overflow(at slot: Int) -> Int64 {
         guard let index = cellIndex(of: slot) else { return 0 }
         return Int64(cellSlots[shape.pointee.overflowCells + index]) << 4
-    }
-
-    /// Sets the units counted in ring slot `slot` to `value`, which the counts can hold (with
-    /// an overflow cell, if 4 bits wide: see ``bitsNeeded(adding:)``).
-    @inline(__always)
-    fileprivate func setCount(_ value: Int64, at slot: Int) {
-        ring.set(value, at: slot)
-        guard header.pointee.bits == 4, value > Ring.nibbleMax || header.pointee.cells != 0 else { return }
-        setOverflow(UInt8(truncatingIfNeeded: value >> 4), at: slot)
     }
 
     /// The largest count among the buckets with an overflow cell (0 if none).

@@ -94,7 +94,7 @@ struct InMemoryRateLimitStoreTests {
         #expect(freed.remaining == 1_000_000, "every unit leaves together, one bucket after the window")
     }
 
-    @Test("up to three buckets hold 16 to 4,095 units in 4-bit counts; a fourth widens them to fit the largest")
+    @Test("busy buckets (16 to 4,095 units), three and then a fourth, are counted and released exactly")
     func busyBuckets() throws {
         let store = InMemoryRateLimitStore()
         // One-second buckets: a unit counted in bucket b leaves when bucket b + 101 begins.
@@ -109,8 +109,9 @@ struct InMemoryRateLimitStoreTests {
             admitted += cost
             #expect(decision.isAllowed && decision.remaining == 100_000 - admitted, "cost \(cost)")
         }
-        // The fourth busy bucket widened the counts (to 16 bits, for the 4,095): no bucket lost a
-        // unit, and each leaves on time.
+        // Internally the first three busy buckets keep their high bits in overflow cells and the
+        // fourth widens the counts (to 16 bits, for the 4,095); what is visible, and checked, is
+        // that no bucket lost a unit and each leaves on time.
         let expected = [
             (at: 101.2, remaining: 100_000 - 4095 - 300 - 15 - 16, nextFree: 102.0),
             (at: 102.2, remaining: 100_000 - 300 - 15 - 16, nextFree: 103.0),
@@ -123,8 +124,8 @@ struct InMemoryRateLimitStoreTests {
             #expect(peek.nextUnitFreesAt == Self.start.addingTimeInterval(step.nextFree), "at \(step.at) s")
             #expect(peek.resetAt == Self.start.addingTimeInterval(105), "at \(step.at) s")
         }
-        // Another key fills its three cells, and a bucket leaving frees one (the last cell moving
-        // into its place) for the next busy bucket.
+        // Another key's three busy buckets, then a fourth after the first has left (internally, a
+        // freed cell taken again, the last cell moving into the freed one's place).
         for (second, cost) in [16, 4000, 255].enumerated() { _ = try decide("j", cost: cost, at: Double(second) + 0.5) }
         let refilled = try decide("j", cost: 300, at: 101.5)
         #expect(refilled.isAllowed && refilled.remaining == 100_000 - 4000 - 255 - 300)

@@ -67,6 +67,14 @@ struct RateLimiterTests {
         #expect(!over.isAllowed)
         let later = try await limiter.acquire(key: "k", policy: widest, cost: 0, now: Self.start.addingTimeInterval(11))
         #expect(later.remaining == Int(UInt32.max) - (3 << 29), "the first request's units have left")
+        // The in-memory store, called directly, applies the repeat once too.
+        let store = InMemoryRateLimitStore()
+        _ = try await store.acquire(key: "k", policy: widest, cost: 1 << 31, now: Self.start)
+        let direct = try store.acquire(
+            key: "k", policies: [widest, widest], cost: 3 << 29, now: Self.start.addingTimeInterval(1.5))
+        #expect(direct.map(\.remaining) == [left, left])
+        let cleared = try await store.acquire(key: "k", policy: widest, cost: 0, now: Self.start.addingTimeInterval(11))
+        #expect(cleared.remaining == Int(UInt32.max) - (3 << 29))
     }
 
     /// A store that admits everything and records the policies it is asked about.

@@ -12,10 +12,10 @@ package enum InternetDateTime {
         format(epochSeconds: epochSeconds(date))
     }
 
-    /// The whole seconds since 1970-01-01T00:00:00Z, rounded down; `nil`-safe for any date:
-    /// instants beyond ±9×10¹⁵ seconds (or NaN) are clamped to that range.
-    package static func epochSeconds(_ date: Date) -> Int64 {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
+    /// The whole seconds since 1970-01-01T00:00:00Z, rounded down (or by `rule`); safe for any
+    /// date: instants beyond ±9×10¹⁵ seconds (or NaN) are clamped to that range.
+    package static func epochSeconds(_ date: Date, rounding rule: FloatingPointRoundingRule = .down) -> Int64 {
+        let seconds = date.timeIntervalSince1970.rounded(rule)
         guard seconds.isFinite else { return seconds > 0 ? 9_000_000_000_000_000 : -9_000_000_000_000_000 }
         return Int64(max(min(seconds, 9e15), -9e15))
     }

@@ -66,6 +66,10 @@ public struct RateLimitStoreConformance: Sendable {
         try check(
             denied.allSatisfy { !$0.isAllowed }, "a request denied by one policy is denied by all",
             "\(denied.map(\.isAllowed))")
+        let retries = Set(denied.map(\.retryAt))
+        try check(
+            retries.count == 1 && denied.allSatisfy { ($0.retryAt ?? Self.start) > Self.start },
+            "a denial names one retry instant, later than now, in every policy's decision", "\(retries)")
         let wideAfter = try await limiter.acquire(key: "k", policies: [wide], cost: 0, now: Self.start)
         try check(
             wideAfter.first?.remaining == 98, "a denial consumes nothing from the policies that would admit it",
