@@ -229,14 +229,14 @@ struct KeyEntry: Equatable {
         }
         if allowed && cost > 0 {
             for position in chosen.indices {
-                let window = chosen[position]
-                // A policy given twice is one policy: its window counts the cost once.
-                if chosen[..<position].contains(where: { $0.isSame(as: window) }) { continue }
-                let wider = widenedIfNeeded(window, adding: cost)
-                if !wider.isSame(as: window) {
-                    for other in chosen.indices where window.isSame(as: chosen[other]) { chosen[other] = wider }
+                // A policy given twice is one policy: its window, counted at its first mention
+                // (and perhaps widened there), serves the later ones.
+                if let first = policies[..<position].firstIndex(of: policies[position]) {
+                    chosen[position] = chosen[first]
+                    continue
                 }
-                wider.add(cost)
+                chosen[position] = widenedIfNeeded(chosen[position], adding: cost)
+                chosen[position].add(cost)
             }
         }
         var outcomes: [WindowOutcome] = []

@@ -91,7 +91,6 @@ public enum RateLimitHeaders {
 
     /// The window in whole seconds, rounded up (without overflow, for any window).
     private static func windowSeconds(_ policy: RateLimitPolicy) -> Int64 {
-        let milliseconds = policy.windowMilliseconds
-        return milliseconds / 1000 + (milliseconds % 1000 > 0 ? 1 : 0)
+        policy.windowMilliseconds.dividedRoundingUp(by: 1000)
     }
 }

@@ -29,8 +29,8 @@ struct WindowShape {
         // directly with unvalidated input from trapping.
         let precision = Int64(min(max(policy.precision, 1), 1000))
         let window = min(max(policy.windowMilliseconds, precision), 366 * 86_400_000)
-        granularity = window / precision + (window % precision == 0 ? 0 : 1)
-        bucketCount = Int(window / granularity + (window % granularity == 0 ? 0 : 1)) + 1
+        granularity = window.dividedRoundingUp(by: precision)
+        bucketCount = Int(window.dividedRoundingUp(by: granularity)) + 1
         limit = min(max(Int64(policy.limit), 0), Int64(UInt32.max))
         overflowCells = bucketCount <= 256 ? 3 : 0
     }

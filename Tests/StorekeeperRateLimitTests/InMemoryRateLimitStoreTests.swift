@@ -225,7 +225,7 @@ struct InMemoryRateLimitStoreTests {
         _ = try store.acquire(key: "k", policies: [burst, hourly], cost: 1, now: Self.start)
         let later = Self.start.addingTimeInterval(0.5)
         let denied = try store.acquire(key: "k", policies: [hourly, burst], cost: 1, now: later)
-        // Only the burst policy blocks; its unit leaves when its eleventh one-second bucket begins.
+        // Only the burst policy blocks; its unit leaves when one-second bucket 11 begins.
         let retryAt = Self.start.addingTimeInterval(11)
         #expect(denied.map(\.isAllowed) == [false, false])
         #expect(denied.map(\.retryAt) == [retryAt, retryAt])
